@@ -1,0 +1,5 @@
+// Public entry point of @flotilla/protocol: the types and codes shared by hub, agent, CLI and web.
+export * from './errors.ts';
+export * from './fleet.ts';
+export * from './tunnel.ts';
+export * from './api.ts';

@@ -1,0 +1,64 @@
+// Control messages on the agent ↔ hub tunnel. They travel as WebSocket text frames; binary frames
+// are reserved for the multiplexed request stream (docs/adr/0004-tunnel-framing.md).
+import { z } from 'zod';
+import { environments } from './fleet.ts';
+
+/** Path agents dial on the hub. */
+export const tunnelPath = '/api/v1/tunnel';
+
+/** First message from the agent: who it is and what it runs on. */
+export const agentHello = z.strictObject({
+  type: z.literal('hello'),
+  cluster: z.string().min(1).max(63),
+  agentVersion: z.string().min(1).max(64),
+  kubernetesVersion: z.string().max(64),
+  nodeCount: z.int().min(0),
+});
+
+/** The hub's answer to a valid hello. */
+export const hubWelcome = z.strictObject({
+  type: z.literal('welcome'),
+  sessionId: z.string(),
+  heartbeatIntervalMs: z.int().positive(),
+  environment: z.enum(environments),
+});
+
+/** Either side proves it is alive; the other answers with `pong`. */
+export const ping = z.strictObject({ type: z.literal('ping'), sentAt: z.number() });
+export const pong = z.strictObject({ type: z.literal('pong'), sentAt: z.number() });
+
+/** The hub is going away (shutdown, or a newer session replaced this one); reconnect after a delay. */
+export const goAway = z.strictObject({
+  type: z.literal('goaway'),
+  reason: z.enum(['shutdown', 'replaced']),
+  reconnectAfterMs: z.int().min(0),
+});
+
+export const agentMessage = z.discriminatedUnion('type', [agentHello, ping, pong]);
+export const hubMessage = z.discriminatedUnion('type', [hubWelcome, ping, pong, goAway]);
+
+export type AgentHello = z.infer<typeof agentHello>;
+export type HubWelcome = z.infer<typeof hubWelcome>;
+export type AgentMessage = z.infer<typeof agentMessage>;
+export type HubMessage = z.infer<typeof hubMessage>;
+
+/** Close codes the hub uses, so the agent can tell "fix your config" from "try again". */
+export const tunnelCloseCodes = {
+  protocolError: 4400,
+  unauthenticated: 4401,
+  forbidden: 4403,
+  replaced: 4409,
+  shuttingDown: 4503,
+} as const;
+
+/** Parses one text frame into a typed message, or returns undefined for anything malformed. */
+export function parseFrame<T>(schema: z.ZodType<T>, text: string): T | undefined {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const parsed = schema.safeParse(raw);
+  return parsed.success ? parsed.data : undefined;
+}
