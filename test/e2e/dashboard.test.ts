@@ -13,6 +13,8 @@ import type { ClusterSummary } from '@flotilla/protocol';
 const root = new URL('../../', import.meta.url).pathname;
 const dist = join(root, 'packages/web/dist');
 const goodToken = 'right-token';
+/** When set, the fake API answers every request with this status (a hub in trouble). */
+let failWith: number | null = null;
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
 
 const clusters: ClusterSummary[] = [
@@ -58,6 +60,9 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
 function serveApi(request: IncomingMessage, response: ServerResponse): void {
   if (request.url !== '/api/v1/clusters') {
     return sendJson(response, 404, { error: { code: 'not_found', message: 'No such route.' } });
+  }
+  if (failWith !== null) {
+    return sendJson(response, failWith, { error: { code: 'internal', message: 'Store offline.' } });
   }
   if (request.headers.authorization !== `Bearer ${goodToken}`) {
     const error = { code: 'unauthenticated', message: 'The token is not valid.' };
@@ -187,6 +192,18 @@ void test('a table row opens its cluster page', async () => {
   await page.getByRole('row').filter({ hasText: 'qa-eu-1' }).click();
   await page.waitForURL(`${baseUrl}/clusters/qa-eu-1`);
   await page.getByRole('heading', { name: 'Cluster qa-eu-1' }).waitFor();
+});
+
+void test('a failing hub is reported in words, and the page recovers on the next poll', async () => {
+  failWith = 500;
+  await page.reload();
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /Could not load clusters: Store offline\. Retrying/);
+  failWith = null;
+  await page.getByRole('heading', { name: 'Cluster qa-eu-1' }).waitFor();
+  await page.locator('dl.details').waitFor({ timeout: 10_000 });
+  assert.equal(await alert.count(), 0);
 });
 
 void test('signing out returns to the sign-in form', async () => {
