@@ -12,7 +12,7 @@ const allowedSiblings = {
   agent: ['protocol'],
   simulator: ['protocol'],
   web: ['protocol'],
-  cli: ['protocol', 'hub', 'agent', 'simulator'],
+  cli: ['protocol', 'hub', 'agent', 'simulator', 'web'],
 };
 
 function boundaryRule(pkg) {

@@ -3,3 +3,6 @@ export * from './errors.ts';
 export * from './fleet.ts';
 export * from './tunnel.ts';
 export * from './api.ts';
+export * from './settings.ts';
+export * from './setting-kinds.ts';
+export * from './keep-alive.ts';

@@ -15,6 +15,9 @@ export const agentHello = z.strictObject({
   nodeCount: z.int().min(0),
 });
 
+/** Header carrying the agent's credential on the upgrade request. */
+export const agentCredentialHeader = 'authorization';
+
 /** The hub's answer to a valid hello. */
 export const hubWelcome = z.strictObject({
   type: z.literal('welcome'),
@@ -23,10 +26,6 @@ export const hubWelcome = z.strictObject({
   environment: z.enum(environments),
 });
 
-/** Either side proves it is alive; the other answers with `pong`. */
-export const ping = z.strictObject({ type: z.literal('ping'), sentAt: z.number() });
-export const pong = z.strictObject({ type: z.literal('pong'), sentAt: z.number() });
-
 /** The hub is going away (shutdown, or a newer session replaced this one); reconnect after a delay. */
 export const goAway = z.strictObject({
   type: z.literal('goaway'),
@@ -34,8 +33,9 @@ export const goAway = z.strictObject({
   reconnectAfterMs: z.int().min(0),
 });
 
-export const agentMessage = z.discriminatedUnion('type', [agentHello, ping, pong]);
-export const hubMessage = z.discriminatedUnion('type', [hubWelcome, ping, pong, goAway]);
+/** Liveness uses WebSocket ping/pong frames (RFC 6455), answered by the ws library itself. */
+export const agentMessage = z.discriminatedUnion('type', [agentHello]);
+export const hubMessage = z.discriminatedUnion('type', [hubWelcome, goAway]);
 
 export type AgentHello = z.infer<typeof agentHello>;
 export type HubWelcome = z.infer<typeof hubWelcome>;

@@ -1,0 +1,63 @@
+// Starts an agent: loads its credential and kubeconfig, dials the hub, serves its probes.
+import { readFile } from 'node:fs/promises';
+import { KubeConfig } from '@kubernetes/client-node';
+import type { Logger } from 'pino';
+import type { AgentHello } from '@flotilla/protocol';
+import type { AgentConfig } from './config.ts';
+import { readClusterFacts } from './kube/cluster-facts.ts';
+import { TunnelClient } from './tunnel/tunnel-client.ts';
+import { fullJitterBackoff } from './tunnel/backoff.ts';
+import { buildHealthServer } from './http/health-server.ts';
+
+/** The agent's version, reported to the hub in its hello. */
+export const agentVersion = '0.1.0';
+
+/** A running agent. */
+export interface RunningAgent {
+  readonly tunnel: TunnelClient;
+  close(): Promise<void>;
+}
+
+function loadKubeConfig(path: string): KubeConfig {
+  const kubeConfig = new KubeConfig();
+  if (path === '') kubeConfig.loadFromCluster();
+  else kubeConfig.loadFromFile(path);
+  return kubeConfig;
+}
+
+async function readCredential(file: string): Promise<string> {
+  return (await readFile(file, 'utf8')).trim();
+}
+
+/** Builds the hello from the local API server's answers. */
+function helloFor(config: AgentConfig, kubeConfig: KubeConfig): () => Promise<AgentHello> {
+  return async () => {
+    const facts = await readClusterFacts(kubeConfig);
+    return { type: 'hello', cluster: config.cluster, agentVersion, ...facts };
+  };
+}
+
+/** Starts the tunnel (and the health server when enabled); resolves once both are running. */
+export async function startAgent(config: AgentConfig, logger: Logger): Promise<RunningAgent> {
+  const log = logger.child({ component: 'agent', cluster: config.cluster });
+  const kubeConfig = loadKubeConfig(config.kubeconfig);
+  const tunnel = new TunnelClient({
+    hubUrl: config.hubUrl,
+    heartbeatIntervalMs: config.heartbeatInterval,
+    giveUpAfterMs: config.giveUpAfter,
+    backoff: fullJitterBackoff(250, config.reconnectMaxDelay),
+    logger: log.child({ component: 'tunnel' }),
+    credential: () => readCredential(config.credentialFile),
+    hello: helloFor(config, kubeConfig),
+  });
+  const health = config.health ? buildHealthServer(tunnel, config.cluster) : undefined;
+  await health?.listen({ host: config.healthHost, port: config.healthPort });
+  tunnel.start();
+  return {
+    tunnel,
+    close: async () => {
+      await tunnel.stop();
+      await health?.close();
+    },
+  };
+}

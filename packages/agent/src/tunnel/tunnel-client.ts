@@ -1,0 +1,142 @@
+// Keeps the agent's tunnel to the hub up: dial, hello, heartbeats, reconnect with jittered
+// backoff, follow a hub's goaway, and give up (for the supervisor to restart us) past a limit.
+import { EventEmitter } from 'node:events';
+import { WebSocket } from 'ws';
+import type { Logger } from 'pino';
+import {
+  hubMessage,
+  keepAlive,
+  parseFrame,
+  tunnelPath,
+  type AgentHello,
+  type HubMessage,
+} from '@flotilla/protocol';
+import type { Backoff } from './backoff.ts';
+
+export type TunnelState = 'idle' | 'connecting' | 'connected' | 'waiting' | 'stopped';
+
+export interface TunnelClientOptions {
+  readonly hubUrl: string;
+  readonly heartbeatIntervalMs: number;
+  readonly giveUpAfterMs: number;
+  readonly backoff: Backoff;
+  readonly logger: Logger;
+  /** Read before every dial, so a rotated credential file is picked up. */
+  readonly credential: () => Promise<string>;
+  readonly hello: () => Promise<AgentHello>;
+  readonly now?: () => number;
+}
+
+/** Emits `connected` (welcome), `disconnected` and `give-up`. */
+export class TunnelClient extends EventEmitter {
+  readonly #options: TunnelClientOptions;
+  readonly #now: () => number;
+  #state: TunnelState = 'idle';
+  #socket: WebSocket | undefined;
+  #retryTimer: NodeJS.Timeout | undefined;
+  #downSince: number;
+  #nextDelayMs: number | undefined;
+
+  constructor(options: TunnelClientOptions) {
+    super();
+    this.#options = options;
+    this.#now = options.now ?? Date.now;
+    this.#downSince = this.#now();
+  }
+
+  get state(): TunnelState {
+    return this.#state;
+  }
+
+  /** Starts dialling; returns at once. */
+  start(): void {
+    if (this.#state === 'idle') this.#dial();
+  }
+
+  #dial(): void {
+    this.#state = 'connecting';
+    this.#open().catch((error: unknown) => {
+      this.#options.logger.warn({ err: error }, 'tunnel dial failed');
+      this.#scheduleRetry();
+    });
+  }
+
+  async #open(): Promise<void> {
+    const credential = await this.#options.credential();
+    const hello = await this.#options.hello();
+    if (this.#state === 'stopped') return;
+    const socket = new WebSocket(tunnelUrl(this.#options.hubUrl), {
+      headers: { authorization: `Bearer ${credential}` },
+      handshakeTimeout: 10_000,
+    });
+    this.#socket = socket;
+    socket.on('open', () => socket.send(JSON.stringify(hello)));
+    socket.on('message', (data, isBinary) =>
+      this.#onFrame(isBinary ? undefined : parseFrame(hubMessage, (data as Buffer).toString())),
+    );
+    socket.on('error', (error) =>
+      this.#options.logger.warn({ err: error.message }, 'tunnel error'),
+    );
+    socket.on('close', (code, reason) => this.#onClose(socket, code, reason.toString()));
+    keepAlive(socket, this.#options.heartbeatIntervalMs, () => undefined);
+  }
+
+  #onFrame(message: HubMessage | undefined): void {
+    if (message === undefined) return this.#socket?.close(4400, 'malformed frame');
+    switch (message.type) {
+      case 'welcome':
+        this.#state = 'connected';
+        this.#options.backoff.reset();
+        this.#options.logger.info({ session: message.sessionId }, 'tunnel connected');
+        this.emit('connected', message);
+        return;
+      case 'goaway':
+        this.#nextDelayMs = message.reconnectAfterMs;
+        this.#options.logger.info({ reason: message.reason }, 'hub asked us to reconnect');
+        return;
+    }
+  }
+
+  #onClose(socket: WebSocket, code: number, reason: string): void {
+    if (this.#socket !== socket) return;
+    this.#socket = undefined;
+    if (this.#state === 'connected') {
+      this.#downSince = this.#now();
+      this.emit('disconnected', { code, reason });
+    }
+    this.#options.logger.info({ code, reason }, 'tunnel closed');
+    if (this.#state !== 'stopped') this.#scheduleRetry();
+  }
+
+  #scheduleRetry(): void {
+    if (this.#now() - this.#downSince > this.#options.giveUpAfterMs) {
+      this.#state = 'stopped';
+      this.emit('give-up');
+      return;
+    }
+    const delay = this.#nextDelayMs ?? this.#options.backoff.next();
+    this.#nextDelayMs = undefined;
+    this.#state = 'waiting';
+    this.#retryTimer = setTimeout(() => this.#dial(), delay);
+  }
+
+  /** Closes the tunnel and stops reconnecting. */
+  async stop(): Promise<void> {
+    this.#state = 'stopped';
+    clearTimeout(this.#retryTimer);
+    const socket = this.#socket;
+    if (socket === undefined || socket.readyState === WebSocket.CLOSED) return;
+    const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    socket.close(1000, 'agent stopping');
+    const timer = setTimeout(() => socket.terminate(), 2000);
+    await closed;
+    clearTimeout(timer);
+  }
+}
+
+/** `https://hub.example` → `wss://hub.example/api/v1/tunnel`. */
+export function tunnelUrl(hubUrl: string): string {
+  const url = new URL(tunnelPath, hubUrl.endsWith('/') ? hubUrl : `${hubUrl}/`);
+  url.protocol = url.protocol.replace(/^http/, 'ws');
+  return url.toString();
+}

@@ -1,0 +1,36 @@
+// The append-only audit trail: written in the same transaction as the change it records.
+import type { Db } from '../store/store.ts';
+
+/** One mutation as the audit trail records it. */
+export interface AuditEntry {
+  readonly actor: string;
+  readonly action: string;
+  readonly kind: string;
+  readonly target: string;
+  readonly cluster?: string;
+  readonly before?: unknown;
+  readonly after?: unknown;
+  readonly requestId?: string;
+  readonly source?: string;
+}
+
+const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
+
+/** Appends `entry`; call it with the transaction that makes the change. */
+export async function recordAudit(db: Db, entry: AuditEntry, now: Date): Promise<void> {
+  await db
+    .insertInto('audit_events')
+    .values({
+      at: now.toISOString(),
+      actor: entry.actor,
+      action: entry.action,
+      kind: entry.kind,
+      target: entry.target,
+      cluster: entry.cluster ?? null,
+      before: json(entry.before),
+      after: json(entry.after),
+      request_id: entry.requestId ?? null,
+      source: entry.source ?? null,
+    })
+    .execute();
+}

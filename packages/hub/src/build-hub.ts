@@ -1,0 +1,84 @@
+// Builds the hub (HTTP app, tunnel endpoint, store) without listening: tests inject requests,
+// and only start-hub.ts binds a port.
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
+import { tunnelPath } from '@flotilla/protocol';
+import type { HubConfig } from './config.ts';
+import type { Db } from './store/store.ts';
+import { installErrorHandlers } from './http/errors.ts';
+import { installHealth } from './http/health.ts';
+import { createRegistry, installMetrics } from './http/metrics.ts';
+import { installClusterRoutes } from './http/clusters-routes.ts';
+import { installDashboard } from './http/dashboard.ts';
+import { SessionRegistry } from './tunnel/sessions.ts';
+import { TunnelServer } from './tunnel/tunnel-server.ts';
+import { createTunnelMetrics } from './tunnel/tunnel-metrics.ts';
+
+export interface HubDeps {
+  readonly db: Db;
+  readonly logger: Logger;
+  readonly now?: () => Date;
+}
+
+/** A built hub: its HTTP app, live sessions and metrics. */
+export interface Hub {
+  readonly app: FastifyInstance;
+  readonly sessions: SessionRegistry;
+  readonly registry: Registry;
+  readonly db: Db;
+  /** Stops accepting, retires agent sessions, then closes the HTTP server and store. */
+  close(): Promise<void>;
+}
+
+/** Assembles the hub from its config and dependencies. */
+export async function buildHub(config: HubConfig, deps: HubDeps): Promise<Hub> {
+  const now = deps.now ?? (() => new Date());
+  const logger = deps.logger.child({ component: 'hub' });
+  const fastifyLogger: FastifyBaseLogger = logger;
+  const app: FastifyInstance = Fastify({
+    loggerInstance: fastifyLogger,
+    bodyLimit: config.bodyLimit,
+    genReqId: () => randomUUID(),
+    disableRequestLogging: false,
+  });
+  const registry = createRegistry();
+  const sessions = new SessionRegistry();
+  const tunnel = new TunnelServer({
+    db: deps.db,
+    logger: logger.child({ component: 'tunnel' }),
+    sessions,
+    metrics: createTunnelMetrics(registry, sessions),
+    heartbeatIntervalMs: config.heartbeatInterval,
+    now,
+  });
+  let isClosing = false;
+  installErrorHandlers(app, config.dashboardDir !== '');
+  installMetrics(app, registry);
+  installHealth(app, () => Promise.resolve(!isClosing));
+  installClusterRoutes(app, { db: deps.db, sessions, now });
+  if (config.dashboardDir !== '') await installDashboard(app, config.dashboardDir);
+  routeUpgrades(app, tunnel, logger);
+  const close = async () => {
+    isClosing = true;
+    await tunnel.close();
+    await app.close();
+    await deps.db.destroy();
+  };
+  return { app, sessions, registry, db: deps.db, close };
+}
+
+/** Sends WebSocket upgrades for the tunnel path to the tunnel server; other upgrades are refused. */
+function routeUpgrades(app: FastifyInstance, tunnel: TunnelServer, logger: Logger): void {
+  app.server.on('upgrade', (request, socket, head: Buffer) => {
+    if (new URL(request.url ?? '/', 'http://hub').pathname !== tunnelPath) {
+      socket.destroy();
+      return;
+    }
+    tunnel.handleUpgrade(request, socket, head).catch((error: unknown) => {
+      logger.error({ err: error }, 'tunnel upgrade failed');
+      socket.destroy();
+    });
+  });
+}

@@ -1,0 +1,69 @@
+// Starts a hub process: opens and migrates the store, bootstraps the first admin, listens.
+import { writeFile, mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { Logger } from 'pino';
+import type { HubConfig } from './config.ts';
+import { buildHub, type Hub } from './build-hub.ts';
+import { migrate, openDatabase, type Db } from './store/store.ts';
+import { hasUserCredential, issueCredential } from './access/credentials.ts';
+import { recordAudit } from './audit/audit.ts';
+import { registerCluster, rotateAgentCredential, type NewCluster } from './clusters/registry.ts';
+import { listenOrExplain } from './listen.ts';
+
+/** A hub that is listening. */
+export interface RunningHub {
+  readonly hub: Hub;
+  /** Base URL the hub answers on, e.g. http://127.0.0.1:8080. */
+  readonly url: string;
+  /** The bootstrap admin token, present only on the start that created it. */
+  readonly bootstrapAdminToken: string | undefined;
+  /** Registers a cluster (audited as `actor`) and returns its agent credential. */
+  registerCluster(cluster: NewCluster, actor: string): Promise<string>;
+  /** Revokes a cluster's agent credentials and returns a fresh one. */
+  rotateAgentCredential(cluster: string, actor: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Creates the `admin` user's first token when the store has no user yet. */
+async function bootstrapAdmin(db: Db, now: Date): Promise<string | undefined> {
+  if (await hasUserCredential(db)) return undefined;
+  return db.transaction().execute(async (trx) => {
+    const token = await issueCredential(trx, 'user', 'admin', now);
+    await recordAudit(
+      trx,
+      { actor: 'system:bootstrap', action: 'create', kind: 'credential', target: 'admin' },
+      now,
+    );
+    return token;
+  });
+}
+
+async function saveToken(file: string, token: string): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, `${token}\n`, { mode: 0o600 });
+}
+
+/** Opens the store, builds the hub and listens on `config.host:config.port`. */
+export async function startHub(config: HubConfig, logger: Logger): Promise<RunningHub> {
+  const db = openDatabase(config.store);
+  await migrate(db, logger.child({ component: 'store' }));
+  const token = await bootstrapAdmin(db, new Date());
+  if (token !== undefined && config.adminTokenFile !== '')
+    await saveToken(config.adminTokenFile, token);
+  if (token !== undefined && config.adminTokenFile === '')
+    process.stdout.write(`bootstrap admin token (shown once): ${token}\n`);
+  const hub = await buildHub(config, { db, logger });
+  const address = await listenOrExplain(hub, config).catch(async (error: unknown) => {
+    await hub.close();
+    throw error;
+  });
+  return {
+    hub,
+    url: config.publicUrl === '' ? address : config.publicUrl,
+    bootstrapAdminToken: token,
+    registerCluster: (cluster, actor) => registerCluster(db, cluster, { name: actor }, new Date()),
+    rotateAgentCredential: (cluster, actor) =>
+      rotateAgentCredential(db, cluster, { name: actor }, new Date()),
+    close: () => hub.close(),
+  };
+}

@@ -1,0 +1,56 @@
+// Versioned schema migrations, run at start; the same code builds SQLite and PostgreSQL schemas.
+import type { Kysely } from 'kysely';
+import type { Migration, MigrationProvider } from 'kysely/migration';
+
+const initial: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('clusters')
+      .addColumn('name', 'text', (c) => c.primaryKey())
+      .addColumn('environment', 'text', (c) => c.notNull())
+      .addColumn('labels', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('decommissioned_at', 'text')
+      .addColumn('kubernetes_version', 'text')
+      .addColumn('node_count', 'integer')
+      .addColumn('agent_version', 'text')
+      .addColumn('first_seen_at', 'text')
+      .addColumn('last_seen_at', 'text')
+      .execute();
+    await db.schema
+      .createTable('credentials')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('subject', 'text', (c) => c.notNull())
+      .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('expires_at', 'text')
+      .addColumn('revoked_at', 'text')
+      .addColumn('last_used_at', 'text')
+      .execute();
+    await db.schema
+      .createTable('audit_events')
+      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('at', 'text', (c) => c.notNull())
+      .addColumn('actor', 'text', (c) => c.notNull())
+      .addColumn('action', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('target', 'text', (c) => c.notNull())
+      .addColumn('cluster', 'text')
+      .addColumn('before', 'text')
+      .addColumn('after', 'text')
+      .addColumn('request_id', 'text')
+      .addColumn('source', 'text')
+      .execute();
+  },
+};
+
+/** Migrations by name; names sort in the order they must run. */
+export const migrations: Readonly<Record<string, Migration>> = Object.freeze({
+  '0001-initial': initial,
+});
+
+/** Hands Kysely's Migrator the in-code migrations. */
+export const migrationProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve({ ...migrations }),
+};

@@ -1,0 +1,161 @@
+// Accepts agents on /api/v1/tunnel: authenticates the credential, checks the hello, keeps the
+// session alive with pings and replaces a stale session when the same cluster reconnects.
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Logger } from 'pino';
+import {
+  FlotillaError,
+  agentHello,
+  parseFrame,
+  tunnelCloseCodes,
+  keepAlive,
+  type AgentHello,
+  type Environment,
+  type HubMessage,
+} from '@flotilla/protocol';
+import { bearerToken } from '../access/tokens.ts';
+import { verifyCredential } from '../access/credentials.ts';
+import { findCluster, recordAgentHello, recordLastSeen } from '../clusters/registry.ts';
+import type { Db } from '../store/store.ts';
+import type { SessionRegistry, TunnelSession } from './sessions.ts';
+import type { TunnelMetrics } from './tunnel-metrics.ts';
+import { refuseUpgrade } from './upgrade.ts';
+
+export interface TunnelDeps {
+  readonly db: Db;
+  readonly logger: Logger;
+  readonly sessions: SessionRegistry;
+  readonly metrics: TunnelMetrics;
+  readonly heartbeatIntervalMs: number;
+  readonly now: () => Date;
+}
+
+const helloTimeoutMs = 10_000;
+const maxControlFrameBytes = 64 * 1024;
+
+/** The tunnel endpoint; `handleUpgrade` is wired to the HTTP server's upgrade event. */
+export class TunnelServer {
+  readonly #deps: TunnelDeps;
+  readonly #wss = new WebSocketServer({ noServer: true, maxPayload: maxControlFrameBytes });
+
+  constructor(deps: TunnelDeps) {
+    this.#deps = deps;
+  }
+
+  /** Authenticates and upgrades; answers 401 without opening a WebSocket when the credential is bad. */
+  async handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const cluster = await this.#authenticate(request);
+    if (cluster === undefined) {
+      this.#deps.metrics.refused('unauthenticated');
+      refuseUpgrade(
+        socket,
+        new FlotillaError('unauthenticated', 'agent credential missing, unknown or revoked'),
+      );
+      return;
+    }
+    this.#wss.handleUpgrade(request, socket, head, (ws) => this.#awaitHello(ws, cluster));
+  }
+
+  async #authenticate(request: IncomingMessage): Promise<string | undefined> {
+    const secret = bearerToken(request.headers.authorization);
+    if (secret === undefined) return undefined;
+    const subject = await verifyCredential(this.#deps.db, secret, this.#deps.now());
+    return subject?.kind === 'agent' ? subject.cluster : undefined;
+  }
+
+  #awaitHello(ws: WebSocket, cluster: string): void {
+    const timer = setTimeout(
+      () => this.#reject(ws, cluster, 'protocol_error', 'no hello'),
+      helloTimeoutMs,
+    );
+    ws.once('message', (data, isBinary) => {
+      clearTimeout(timer);
+      const hello = isBinary ? undefined : parseFrame(agentHello, (data as Buffer).toString());
+      if (hello === undefined)
+        return this.#reject(ws, cluster, 'protocol_error', 'malformed hello');
+      if (hello.cluster !== cluster)
+        return this.#reject(ws, cluster, 'forbidden', `hello claims cluster ${hello.cluster}`);
+      this.#admit(ws, hello).catch((error: unknown) => {
+        this.#deps.logger.error({ err: error, cluster }, 'admitting agent failed');
+        ws.close(1011, 'internal error');
+      });
+    });
+  }
+
+  #reject(
+    ws: WebSocket,
+    cluster: string,
+    reason: 'protocol_error' | 'forbidden',
+    why: string,
+  ): void {
+    this.#deps.metrics.refused(reason);
+    this.#deps.logger.warn({ cluster, reason: why }, 'agent refused');
+    ws.close(
+      reason === 'forbidden' ? tunnelCloseCodes.forbidden : tunnelCloseCodes.protocolError,
+      why,
+    );
+  }
+
+  async #admit(ws: WebSocket, hello: AgentHello): Promise<void> {
+    const { db, now, sessions, logger } = this.#deps;
+    const row = await findCluster(db, hello.cluster);
+    if (row === undefined || row.decommissioned_at !== null) {
+      return this.#reject(ws, hello.cluster, 'forbidden', 'cluster is not registered');
+    }
+    await recordAgentHello(db, hello, now());
+    const session: TunnelSession = {
+      id: randomUUID(),
+      cluster: hello.cluster,
+      socket: ws,
+      hello,
+      connectedAt: now(),
+      lastSeenAt: now(),
+    };
+    const replaced = sessions.add(session);
+    if (replaced !== undefined) this.#retire(replaced, 'replaced');
+    send(ws, {
+      type: 'welcome',
+      sessionId: session.id,
+      heartbeatIntervalMs: this.#deps.heartbeatIntervalMs,
+      environment: row.environment as Environment,
+    });
+    keepAlive(ws, this.#deps.heartbeatIntervalMs, () => (session.lastSeenAt = now()));
+    ws.on('close', () => this.#onClose(session));
+    this.#deps.metrics.accepted();
+    logger.info(
+      { cluster: hello.cluster, session: session.id, replaced: replaced?.id },
+      'agent connected',
+    );
+  }
+
+  #onClose(session: TunnelSession): void {
+    if (!this.#deps.sessions.remove(session)) return;
+    this.#deps.logger.info({ cluster: session.cluster, session: session.id }, 'agent disconnected');
+    recordLastSeen(this.#deps.db, session.cluster, this.#deps.now()).catch((error: unknown) => {
+      this.#deps.logger.warn(
+        { err: error, cluster: session.cluster },
+        'could not record last seen',
+      );
+    });
+  }
+
+  #retire(session: TunnelSession, reason: 'replaced' | 'shutdown'): void {
+    const reconnectAfterMs = reason === 'shutdown' ? Math.floor(Math.random() * 2000) : 0;
+    send(session.socket, { type: 'goaway', reason, reconnectAfterMs });
+    const code = reason === 'replaced' ? tunnelCloseCodes.replaced : tunnelCloseCodes.shuttingDown;
+    session.socket.close(code, reason);
+  }
+
+  /** Tells every agent the hub is going away, closes their sessions and the WebSocket server. */
+  async close(): Promise<void> {
+    for (const session of this.#deps.sessions.all()) this.#retire(session, 'shutdown');
+    await new Promise<void>((resolve) => this.#wss.close(() => resolve()));
+    for (const client of this.#wss.clients) client.terminate();
+  }
+}
+
+function send(ws: WebSocket, message: HubMessage): void {
+  ws.send(JSON.stringify(message));
+}
