@@ -43,8 +43,12 @@ async function saveToken(file: string, token: string): Promise<void> {
   await writeFile(file, `${token}\n`, { mode: 0o600 });
 }
 
-/** Opens the store, builds the hub and listens on `config.host:config.port`. */
-export async function startHub(config: HubConfig, logger: Logger): Promise<RunningHub> {
+/** Opens the store, builds the hub and listens; `quiet` keeps the bootstrap token off stdout. */
+export async function startHub(
+  config: HubConfig,
+  logger: Logger,
+  options: { quiet?: boolean } = {},
+): Promise<RunningHub> {
   const db = openDatabase(config.store);
   await migrate(db, logger.child({ component: 'store' }));
   const token = await bootstrapAdmin(db, new Date());

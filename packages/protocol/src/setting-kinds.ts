@@ -87,5 +87,10 @@ export function booleanSetting(base: Base): SettingSpec<boolean> {
     yes: true,
     no: false,
   };
-  return { ...base, isSwitch: true, allowed: 'true or false', parse: (text) => words[text.trim().toLowerCase()] };
+  return {
+    ...base,
+    isSwitch: true,
+    allowed: 'true or false',
+    parse: (text) => words[text.trim().toLowerCase()],
+  };
 }

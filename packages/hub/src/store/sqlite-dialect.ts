@@ -4,13 +4,17 @@ import { SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely
 
 type Param = null | number | bigint | string | NodeJS.ArrayBufferView;
 
+const params = (values: ReadonlyArray<unknown>) => values as Param[];
+
+// node:sqlite rows have a null prototype; plain objects keep equality and spreading ordinary.
+const plain = (row: unknown) => ({ ...(row as object) });
+
 function adaptStatement(statement: StatementSync): SqliteStatement {
-  const params = (values: ReadonlyArray<unknown>) => values as Param[];
   return {
     reader: statement.columns().length > 0,
-    all: (values) => statement.all(...params(values)),
+    all: (values) => statement.all(...params(values)).map(plain),
     run: (values) => statement.run(...params(values)),
-    iterate: (values) => statement.iterate(...params(values)),
+    iterate: (values) => Iterator.from(statement.iterate(...params(values))).map(plain),
   };
 }
 
