@@ -39,6 +39,7 @@ function boundaryRule(pkg) {
   }
   return {
     files: [`packages/${pkg}/**/*.{ts,tsx}`],
+    ignores: pkg === 'protocol' ? ['**/*.test.ts'] : [],
     rules: { 'no-restricted-imports': ['error', { patterns }] },
   };
 }
