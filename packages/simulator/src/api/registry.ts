@@ -1,0 +1,188 @@
+// The API semantics of one cluster over its store: create, update and delete as kube-apiserver does them.
+import type { Clock, Random } from '../clock.ts';
+import { hooksFor } from '../kinds/index.ts';
+import type { ObjectStore } from '../store/object-store.ts';
+import { asObject, specOf } from './object-body.ts';
+import { checkName, chooseName, hookContext, newMetadata, updatedMetadata } from './object-meta.ts';
+import { deleteObject } from './registry-delete.ts';
+import type { DeleteOptions } from './registry-delete.ts';
+import { typeOfKind } from './resource-types.ts';
+import type { ResourceType } from './resource-types.ts';
+import { stableJson } from './stable-json.ts';
+import { alreadyExists, badRequest, conflict, invalid, KubeError, notFound } from './status.ts';
+import type { KubeStatus } from './status.ts';
+import { staleObjectMessage } from './status.ts';
+import type { KubeObject, StoredObject } from './types.ts';
+
+export type { DeleteOptions } from './registry-delete.ts';
+
+/** What a registry needs: its cluster's store, clock and randomness. */
+export interface RegistryDeps {
+  readonly store: ObjectStore;
+  readonly clock: Clock;
+  readonly random: Random;
+}
+
+const namespaceType = typeOfKind('', 'Namespace');
+
+/** Create, read, update and delete with validation, defaulting and optimistic concurrency. */
+export class Registry {
+  readonly store: ObjectStore;
+  readonly #deps: RegistryDeps;
+  #nextServiceIp = 1;
+
+  constructor(deps: RegistryDeps) {
+    this.store = deps.store;
+    this.#deps = deps;
+  }
+
+  /** The object, or 404. */
+  get(type: ResourceType, namespace: string | undefined, name: string): StoredObject {
+    const object = this.store.get(type, namespace, name);
+    if (!object) throw notFound(type, name);
+    return object;
+  }
+
+  /** Creates an object from a request body, in `namespace` for namespaced types. */
+  create(type: ResourceType, namespace: string | undefined, body: unknown): StoredObject {
+    const object = asObject(body, type);
+    const ns = type.isNamespaced ? this.#targetNamespace(type, object, namespace) : undefined;
+    const name = chooseName(type, object, this.#deps.random);
+    checkName(type, name);
+    if (ns !== undefined) this.#checkNamespaceOpen(type, ns, name);
+    const hooks = hooksFor(type);
+    const context = hookContext(this.#deps, () => this.#allocateServiceIp());
+    const base = type.hasStatus ? { ...object, status: undefined } : object;
+    const defaulted = hooks.defaultCreate?.(base, context) ?? base;
+    this.#validate(type, defaulted, name);
+    if (this.store.get(type, ns, name)) throw alreadyExists(type, name);
+    const fields = { type, name, namespace: ns, revision: this.store.nextRevision() };
+    const metadata = newMetadata(defaulted, fields, this.#deps);
+    return this.store.put(type, { ...dropUndefinedStatus(defaulted), metadata });
+  }
+
+  /** Replaces an object (or only its status), refusing a stale `resourceVersion`. */
+  update(
+    type: ResourceType,
+    namespace: string | undefined,
+    name: string,
+    body: unknown,
+    subresource?: 'status',
+  ): StoredObject {
+    const object = asObject(body, type);
+    checkIdentity(object, namespace, name);
+    const previous = this.get(type, namespace, name);
+    const version = object.metadata.resourceVersion;
+    if (version && version !== previous.metadata.resourceVersion) {
+      throw conflict(type, name, staleObjectMessage);
+    }
+    const next = nextState(type, object, previous, subresource);
+    this.#validate(type, next, name);
+    return this.#commitUpdate(type, next, previous);
+  }
+
+  /** Deletes an object as its kind and finalizers dictate (see `deleteObject`). */
+  delete(
+    type: ResourceType,
+    namespace: string | undefined,
+    name: string,
+    options: DeleteOptions = {},
+  ): StoredObject | KubeStatus {
+    return deleteObject(
+      this.store,
+      this.#deps.clock,
+      this.get(type, namespace, name),
+      type,
+      options,
+    );
+  }
+
+  #commitUpdate(type: ResourceType, next: KubeObject, previous: StoredObject): StoredObject {
+    const metadata = updatedMetadata(next, previous, this.store.nextRevision());
+    if (type.hasGeneration && specOf(next) !== specOf(previous)) {
+      metadata.generation = (previous.metadata.generation ?? 0) + 1;
+    }
+    const candidate: StoredObject = { ...next, metadata };
+    const unchanged = {
+      ...candidate,
+      metadata: { ...metadata, resourceVersion: previous.metadata.resourceVersion },
+    };
+    if (stableJson(unchanged) === stableJson(previous)) return previous;
+    const isFinalized = metadata.deletionTimestamp && !metadata.finalizers?.length;
+    if (isFinalized) return this.store.remove(type, candidate);
+    return this.store.put(type, candidate);
+  }
+
+  #targetNamespace(type: ResourceType, object: KubeObject, namespace: string | undefined): string {
+    const own = object.metadata.namespace;
+    if (namespace && own && own !== namespace) {
+      throw badRequest(
+        'the namespace of the provided object does not match the namespace sent on the request',
+      );
+    }
+    const chosen = namespace ?? own;
+    if (!chosen) throw badRequest(`a namespace is required to create ${type.plural}`);
+    return chosen;
+  }
+
+  #checkNamespaceOpen(type: ResourceType, namespace: string, name: string): void {
+    const ns = this.store.get(namespaceType, undefined, namespace);
+    if (!ns) throw notFound(namespaceType, namespace);
+    if (!ns.metadata.deletionTimestamp) return;
+    const message = `unable to create new content in namespace ${namespace} because it is being terminated`;
+    const cause = {
+      reason: 'NamespaceTerminating',
+      message: `namespace ${namespace} is being terminated`,
+      field: 'metadata.namespace',
+    };
+    throw new KubeError(403, 'Forbidden', `${type.plural} "${name}" is forbidden: ${message}`, {
+      name,
+      kind: type.plural,
+      causes: [cause],
+    });
+  }
+
+  #validate(type: ResourceType, object: KubeObject, name: string): void {
+    const causes = hooksFor(type).validate?.(object) ?? [];
+    if (causes.length > 0) throw invalid(type, name, causes);
+  }
+
+  #allocateServiceIp(): string {
+    const n = this.#nextServiceIp++;
+    return `10.96.${Math.floor(n / 256)}.${n % 256}`;
+  }
+}
+
+function dropUndefinedStatus(object: KubeObject): KubeObject {
+  if (object['status'] !== undefined) return object;
+  const { status: _status, ...rest } = object;
+  return rest as KubeObject;
+}
+
+function checkIdentity(object: KubeObject, namespace: string | undefined, name: string): void {
+  const own = object.metadata.name;
+  if (own !== undefined && own !== name) {
+    throw badRequest(
+      `the name of the object (${String(own)}) does not match the name on the URL (${name})`,
+    );
+  }
+  if (namespace && object.metadata.namespace && object.metadata.namespace !== namespace) {
+    throw badRequest(
+      'the namespace of the provided object does not match the namespace sent on the request',
+    );
+  }
+}
+
+/** The object to store: for `status` only the new status; otherwise the new object with the old status. */
+function nextState(
+  type: ResourceType,
+  object: KubeObject,
+  previous: StoredObject,
+  subresource?: 'status',
+): KubeObject {
+  if (subresource === 'status') return { ...previous, status: object['status'] };
+  const next = type.hasStatus
+    ? dropUndefinedStatus({ ...object, status: previous['status'] })
+    : object;
+  return hooksFor(type).defaultUpdate?.(next, previous) ?? next;
+}

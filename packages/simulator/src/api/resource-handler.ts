@@ -1,0 +1,76 @@
+// Dispatches a resource request to the verb it names: get, list, watch, create, update, patch, delete.
+import type { ApiCall, ApiContext, Reply } from './api-call.ts';
+import { bodyOf, ok } from './api-call.ts';
+import { deleteOptionsOf } from './delete-options.ts';
+import { listPage } from './list.ts';
+import { parseJson } from './object-body.ts';
+import { applyPatch } from './patch-request.ts';
+import type { ResourceRequest } from './request-info.ts';
+import { read } from './resource-read.ts';
+import { groupVersion } from './resource-types.ts';
+import { updateScale } from './scale.ts';
+import { KubeError, methodNotAllowed, noSuchResource } from './status.ts';
+
+export type { ApiCall, ApiContext, Reply } from './api-call.ts';
+
+async function writeScale(context: ApiContext, call: ApiCall, request: ResourceRequest, name: string): Promise<Reply> {
+  const method = call.req.method ?? '';
+  if (method !== 'PUT' && method !== 'PATCH') throw methodNotAllowed(method, request.type);
+  const value = parseJson((await call.readBody()).toString('utf8'), request.type);
+  const contentType = call.req.headers['content-type'] ?? '';
+  return ok(updateScale(context.registry, request, name, { method, contentType, value }));
+}
+
+async function write(context: ApiContext, call: ApiCall, request: ResourceRequest, name: string): Promise<Reply> {
+  const { registry } = context;
+  const { type, namespace } = request;
+  if (request.subresource === 'scale') return writeScale(context, call, request, name);
+  const subresource = request.subresource === 'status' ? 'status' : undefined;
+  switch (call.req.method) {
+    case 'PUT':
+      return ok(registry.update(type, namespace, name, await bodyOf(call, type), subresource));
+    case 'PATCH': {
+      const text = (await call.readBody()).toString('utf8');
+      return ok(applyPatch(registry, request, name, { contentType: call.req.headers['content-type'] ?? '', text }));
+    }
+    case 'DELETE': {
+      const options = deleteOptionsOf(call.query, (await call.readBody()).toString('utf8'));
+      return ok(registry.delete(type, namespace, name, options));
+    }
+    default:
+      throw methodNotAllowed(call.req.method ?? '', type);
+  }
+}
+
+async function deleteCollection(context: ApiContext, call: ApiCall, request: ResourceRequest): Promise<Reply> {
+  const { type, namespace } = request;
+  const page = listPage(context.registry.store, type, namespace, call.query);
+  const options = deleteOptionsOf(call.query, (await call.readBody()).toString('utf8'));
+  const items = page.items.map((item) => context.registry.delete(type, item.metadata.namespace, item.metadata.name, options));
+  const metadata = { resourceVersion: String(context.registry.store.revision) };
+  return ok({ kind: `${type.kind}List`, apiVersion: groupVersion(type), metadata, items });
+}
+
+async function collection(context: ApiContext, call: ApiCall, request: ResourceRequest): Promise<Reply> {
+  const { type, namespace } = request;
+  if (call.req.method === 'POST') return ok(context.registry.create(type, namespace, await bodyOf(call, type)), 201);
+  if (call.req.method === 'DELETE') return deleteCollection(context, call, request);
+  throw methodNotAllowed(call.req.method ?? '', type);
+}
+
+function checkSubresource(request: ResourceRequest): void {
+  const { subresource, type } = request;
+  const isServed = subresource === undefined || (subresource === 'status' && type.hasStatus) || (subresource === 'scale' && type.hasScale);
+  if (!isServed) throw noSuchResource();
+}
+
+/** Serves one resource request; throws `KubeError` for anything the API would refuse. */
+export async function handleResource(context: ApiContext, call: ApiCall, request: ResourceRequest): Promise<Reply> {
+  checkSubresource(request);
+  if (call.req.method === 'GET') return read(context, call, request);
+  if (request.name === undefined) return collection(context, call, request);
+  if (call.req.method === 'POST') {
+    throw new KubeError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
+  }
+  return write(context, call, request, request.name);
+}

@@ -1,0 +1,67 @@
+// One simulated cluster: its store, API semantics, controllers, seed data and HTTP endpoint.
+import { randomBytes } from 'node:crypto';
+import type { Logger } from 'pino';
+import { Registry } from './api/registry.ts';
+import type { ClusterSpec } from './cluster-spec.ts';
+import { seededRandom } from './clock.ts';
+import type { Clock } from './clock.ts';
+import { startControllers } from './controllers/controller-manager.ts';
+import { kubeconfigYaml } from './kubeconfig.ts';
+import { seedCluster } from './seed/seed-cluster.ts';
+import { listen } from './server/cluster-server.ts';
+import type { CertificateAuthority } from './server/tls.ts';
+import { ObjectStore } from './store/object-store.ts';
+
+/** Tuning shared by every cluster of a simulator. */
+export interface ClusterOptions {
+  readonly host: string;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  readonly seed: number;
+  /** How many changes a cluster remembers for watch resumption before answering 410 Expired. */
+  readonly watchHistory: number;
+  readonly bookmarkIntervalMs: number;
+  /** Signs each endpoint's serving certificate; without it endpoints speak plain HTTP. */
+  readonly authority?: CertificateAuthority;
+}
+
+/** A running cluster, as the simulator hands it out. */
+export interface RunningCluster {
+  readonly name: string;
+  readonly url: string;
+  readonly token: string;
+  readonly caCertificate?: string;
+  kubeconfig(): string;
+  close(): Promise<void>;
+}
+
+function nameHash(name: string): number {
+  let hash = 0x811c9dc5;
+  for (const char of name) hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193) >>> 0;
+  return hash;
+}
+
+/** Builds, seeds and starts serving one cluster. */
+export async function startCluster(spec: ClusterSpec, options: ClusterOptions): Promise<RunningCluster> {
+  const logger = options.logger.child({ cluster: spec.name });
+  const store = new ObjectStore(options.watchHistory);
+  const random = seededRandom(options.seed ^ nameHash(spec.name));
+  const registry = new Registry({ store, clock: options.clock, random });
+  const controllers = startControllers({ registry, clock: options.clock, random, logger });
+  seedCluster(registry, spec, options.clock);
+  await controllers.idle();
+  const token = randomBytes(24).toString('base64url');
+  const kubernetesVersion = spec.kubernetesVersion ?? '1.32.0';
+  const endpointDeps = { registry, clock: options.clock, bookmarkIntervalMs: options.bookmarkIntervalMs };
+  const tls = await options.authority?.issueServing([options.host, 'localhost', `${spec.name}.flotilla.local`]);
+  const endpoint = await listen({ ...endpointDeps, name: spec.name, token, kubernetesVersion, logger }, options.host, tls);
+  const target = { name: spec.name, url: endpoint.url, token, caCertificate: options.authority?.cert };
+  return {
+    ...target,
+    kubeconfig: () => kubeconfigYaml(target),
+    close: async () => {
+      controllers.stop();
+      await endpoint.close();
+    },
+  };
+}

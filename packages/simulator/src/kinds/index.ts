@@ -1,0 +1,21 @@
+// The kind hooks by kind name, so the registry finds a kind's behaviour in one place.
+import type { ResourceType } from '../api/resource-types.ts';
+import { deploymentHooks, replicaSetHooks } from './apps-kinds.ts';
+import { namespaceHooks, podHooks, secretHooks, serviceHooks } from './core-kinds.ts';
+import type { KindHooks } from './kind-hooks.ts';
+
+export type { HookContext, KindHooks } from './kind-hooks.ts';
+
+const hooksByKind: Readonly<Record<string, KindHooks>> = {
+  '/Namespace': namespaceHooks,
+  '/Pod': podHooks,
+  '/Service': serviceHooks,
+  '/Secret': secretHooks,
+  'apps/Deployment': deploymentHooks,
+  'apps/ReplicaSet': replicaSetHooks,
+};
+
+/** The hooks of `type`'s kind; kinds without special behaviour get none. */
+export function hooksFor(type: ResourceType): KindHooks {
+  return hooksByKind[`${type.group}/${type.kind}`] ?? {};
+}

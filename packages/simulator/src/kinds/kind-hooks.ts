@@ -1,0 +1,36 @@
+// Per-kind behaviour the API server applies on writes: defaulting and validation.
+import type { Clock, Random } from '../clock.ts';
+import type { StatusCause } from '../api/status.ts';
+import type { KubeObject } from '../api/types.ts';
+
+/** What a kind's hooks may use: the cluster's clock, randomness and address allocators. */
+export interface HookContext {
+  readonly clock: Clock;
+  readonly random: Random;
+  allocateServiceIp(): string;
+}
+
+/** A kind's defaulting and validation; both are pure apart from the context. */
+export interface KindHooks {
+  /** Fills defaults in a new object (status included) before it is stored. */
+  readonly defaultCreate?: (object: KubeObject, context: HookContext) => KubeObject;
+  /** Fills defaults in an updated object. */
+  readonly defaultUpdate?: (object: KubeObject, previous: KubeObject) => KubeObject;
+  /** Field errors that make the object invalid (422). */
+  readonly validate?: (object: KubeObject) => StatusCause[];
+}
+
+/** A `FieldValueRequired` cause. */
+export function required(field: string, detail = ''): StatusCause {
+  return {
+    reason: 'FieldValueRequired',
+    message: `Required value${detail ? `: ${detail}` : ''}`,
+    field,
+  };
+}
+
+/** A `FieldValueInvalid` cause quoting the bad value as Go's %q would. */
+export function invalidValue(field: string, value: unknown, detail: string): StatusCause {
+  const shown = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value ?? null);
+  return { reason: 'FieldValueInvalid', message: `Invalid value: ${shown}: ${detail}`, field };
+}

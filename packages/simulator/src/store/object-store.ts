@@ -1,0 +1,96 @@
+// The in-memory object store of one cluster: every kind, one revision counter, change listeners.
+import type { ResourceType } from '../api/resource-types.ts';
+import type { StoredObject } from '../api/types.ts';
+import { EventLog } from './event-log.ts';
+import type { ChangeType, StoreEvent } from './event-log.ts';
+
+/** Called synchronously after each committed change. */
+export type StoreListener = (event: StoreEvent) => void;
+
+function keyOf(namespace: string | undefined, name: string): string {
+  return `${namespace ?? ''}/${name}`;
+}
+
+function tableKey(type: ResourceType): string {
+  return `${type.group}/${type.plural}`;
+}
+
+/**
+ * Low-level storage like etcd: no validation, just revisions. Stored objects are never mutated
+ * in place; each write replaces the object, so readers may hold references safely.
+ */
+export class ObjectStore {
+  readonly log: EventLog;
+  readonly #tables = new Map<string, Map<string, StoredObject>>();
+  readonly #listeners = new Set<StoreListener>();
+  #revision = 1;
+
+  constructor(historySize: number) {
+    this.log = new EventLog(historySize);
+  }
+
+  /** The newest committed revision (the cluster's current resourceVersion). */
+  get revision(): number {
+    return this.#revision;
+  }
+
+  /** Reserves the next revision for an object about to be written. */
+  nextRevision(): string {
+    return String(this.#revision + 1);
+  }
+
+  /** The stored object, if any. */
+  get(type: ResourceType, namespace: string | undefined, name: string): StoredObject | undefined {
+    return this.#table(type).get(keyOf(namespace, name));
+  }
+
+  /** Objects of `type` (in `namespace` when given), sorted by namespace then name like etcd keys. */
+  list(type: ResourceType, namespace?: string): StoredObject[] {
+    const prefix = namespace === undefined ? '' : `${namespace}/`;
+    const entries = [...this.#table(type)].filter(([key]) => key.startsWith(prefix));
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return entries.map(([, object]) => object);
+  }
+
+  /** Writes `object` (whose resourceVersion came from `nextRevision`) and notifies listeners. */
+  put(type: ResourceType, object: StoredObject): StoredObject {
+    const key = keyOf(object.metadata.namespace, object.metadata.name);
+    const previous = this.#table(type).get(key);
+    this.#table(type).set(key, object);
+    this.#commit(previous ? 'MODIFIED' : 'ADDED', type, object, previous);
+    return object;
+  }
+
+  /** Removes the object; the DELETED event carries it at the deletion's new revision. */
+  remove(type: ResourceType, object: StoredObject): StoredObject {
+    const key = keyOf(object.metadata.namespace, object.metadata.name);
+    const previous = this.#table(type).get(key);
+    this.#table(type).delete(key);
+    const gone = {
+      ...object,
+      metadata: { ...object.metadata, resourceVersion: this.nextRevision() },
+    };
+    this.#commit('DELETED', type, gone, previous);
+    return gone;
+  }
+
+  /** Registers `listener` for every later change; returns its unsubscribe function. */
+  subscribe(listener: StoreListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #commit(type: ChangeType, resource: ResourceType, object: StoredObject, previous?: StoredObject) {
+    this.#revision += 1;
+    const event: StoreEvent = { type, revision: this.#revision, resource, object, previous };
+    this.log.append(event);
+    for (const listener of this.#listeners) listener(event);
+  }
+
+  #table(type: ResourceType): Map<string, StoredObject> {
+    const key = tableKey(type);
+    let table = this.#tables.get(key);
+    if (!table) this.#tables.set(key, (table = new Map()));
+    return table;
+  }
+}
