@@ -43,6 +43,12 @@ async function saveToken(file: string, token: string): Promise<void> {
   await writeFile(file, `${token}\n`, { mode: 0o600 });
 }
 
+/** Writes the bootstrap token to its file, or shows it once on stdout (never in the log). */
+async function deliverBootstrapToken(token: string, file: string, isQuiet: boolean): Promise<void> {
+  if (file !== '') await saveToken(file, token);
+  else if (!isQuiet) process.stdout.write(`bootstrap admin token (shown once): ${token}\n`);
+}
+
 /** Opens the store, builds the hub and listens; `quiet` keeps the bootstrap token off stdout. */
 export async function startHub(
   config: HubConfig,
@@ -52,10 +58,8 @@ export async function startHub(
   const db = openDatabase(config.store);
   await migrate(db, logger.child({ component: 'store' }));
   const token = await bootstrapAdmin(db, new Date());
-  if (token !== undefined && config.adminTokenFile !== '')
-    await saveToken(config.adminTokenFile, token);
-  if (token !== undefined && config.adminTokenFile === '')
-    process.stdout.write(`bootstrap admin token (shown once): ${token}\n`);
+  if (token !== undefined)
+    await deliverBootstrapToken(token, config.adminTokenFile, options.quiet === true);
   const hub = await buildHub(config, { db, logger });
   const address = await listenOrExplain(hub, config).catch(async (error: unknown) => {
     await hub.close();
