@@ -15,21 +15,27 @@ async function eventually(predicate: () => boolean, ms = 3000): Promise<void> {
   }
 }
 
-describe('@kubernetes/client-node against a simulated cluster', () => {
+void describe('@kubernetes/client-node against a simulated cluster', () => {
   let simulator: Simulator;
   let config: KubeConfig;
 
-  before(async () => {
+  void before(async () => {
     simulator = await startSimulator({
-      clusters: [{ name: 'client-qa-1', environment: 'qa', workloads: [{ name: 'api', namespace: 'team-a', replicas: 3 }] }],
+      clusters: [
+        {
+          name: 'client-qa-1',
+          environment: 'qa',
+          workloads: [{ name: 'api', namespace: 'team-a', replicas: 3 }],
+        },
+      ],
     });
     config = new KubeConfig();
     config.loadFromString(simulator.cluster('client-qa-1').kubeconfig());
   });
 
-  after(() => simulator.close());
+  void after(() => simulator.close());
 
-  it('lists pods and deployments with typed clients', async () => {
+  void it('lists pods and deployments with typed clients', async () => {
     const core = config.makeApiClient(CoreV1Api);
     const pods = await core.listNamespacedPod({ namespace: 'team-a' });
     assert.equal(pods.items.length, 3);
@@ -40,31 +46,45 @@ describe('@kubernetes/client-node against a simulated cluster', () => {
     assert.equal(deployment.status?.observedGeneration, 1);
   });
 
-  it('pages through a list with limit and continue', async () => {
+  void it('pages through a list with limit and continue', async () => {
     const core = config.makeApiClient(CoreV1Api);
     const first = await core.listPodForAllNamespaces({ limit: 2 });
     assert.equal(first.items.length, 2);
     assert.ok(first.metadata?._continue);
-    const rest = await core.listPodForAllNamespaces({ limit: 100, _continue: first.metadata._continue });
+    const rest = await core.listPodForAllNamespaces({
+      limit: 100,
+      _continue: first.metadata._continue,
+    });
     const all = await core.listPodForAllNamespaces();
     assert.equal(first.items.length + rest.items.length, all.items.length);
   });
 
-  it('feeds an informer with adds, updates and deletes', async () => {
+  void it('feeds an informer with adds, updates and deletes', async () => {
     const core = config.makeApiClient(CoreV1Api);
     const namespace = 'team-a';
     const path = `/api/v1/namespaces/${namespace}/configmaps`;
-    const informer = makeInformer<V1ConfigMap>(config, path, () => core.listNamespacedConfigMap({ namespace }));
+    const informer = makeInformer<V1ConfigMap>(config, path, () =>
+      core.listNamespacedConfigMap({ namespace }),
+    );
     const seen: string[] = [];
     informer.on('add', (cm) => seen.push(`add:${cm.metadata?.name ?? ''}`));
-    informer.on('update', (cm) => seen.push(`update:${cm.metadata?.name ?? ''}:${cm.data?.['v'] ?? ''}`));
+    informer.on('update', (cm) =>
+      seen.push(`update:${cm.metadata?.name ?? ''}:${cm.data?.['v'] ?? ''}`),
+    );
     informer.on('delete', (cm) => seen.push(`delete:${cm.metadata?.name ?? ''}`));
     await informer.start();
     try {
       await eventually(() => seen.includes('add:kube-root-ca.crt'));
-      await core.createNamespacedConfigMap({ namespace, body: { metadata: { name: 'watched' }, data: { v: '1' } } });
+      await core.createNamespacedConfigMap({
+        namespace,
+        body: { metadata: { name: 'watched' }, data: { v: '1' } },
+      });
       await eventually(() => seen.includes('add:watched'));
-      await core.replaceNamespacedConfigMap({ name: 'watched', namespace, body: { metadata: { name: 'watched' }, data: { v: '2' } } });
+      await core.replaceNamespacedConfigMap({
+        name: 'watched',
+        namespace,
+        body: { metadata: { name: 'watched' }, data: { v: '2' } },
+      });
       await eventually(() => seen.includes('update:watched:2'));
       await core.deleteNamespacedConfigMap({ name: 'watched', namespace });
       await eventually(() => seen.includes('delete:watched'));

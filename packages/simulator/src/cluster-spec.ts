@@ -48,8 +48,19 @@ export interface ClusterSpec {
   workloads?: WorkloadSpec[];
 }
 
-const dnsLabel = z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'must be a DNS-1123 label (lower case letters, digits, -)').max(63);
-const quantity = z.string().regex(/^\d+(\.\d+)?(m|Ki|Mi|Gi|Ti|k|M|G|T)?$/, 'must be a Kubernetes quantity such as 250m or 512Mi');
+const dnsLabel = z
+  .string()
+  .regex(
+    /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/,
+    'must be a DNS-1123 label (lower case letters, digits, -)',
+  )
+  .max(63);
+const quantity = z
+  .string()
+  .regex(
+    /^\d+(\.\d+)?(m|Ki|Mi|Gi|Ti|k|M|G|T)?$/,
+    'must be a Kubernetes quantity such as 250m or 512Mi',
+  );
 const resources = z.strictObject({ cpu: quantity.optional(), memory: quantity.optional() });
 const labels = z.record(z.string(), z.string());
 
@@ -67,12 +78,19 @@ const workloadSchema = z.strictObject({
 
 /** The schema of one cluster spec; scenario files are checked with it. */
 export const clusterSpecSchema = z.strictObject({
-  name: z.string().refine(isClusterName, 'must be a DNS-1123 label (lower case letters, digits, -)'),
+  name: z
+    .string()
+    .refine(isClusterName, 'must be a DNS-1123 label (lower case letters, digits, -)'),
   environment: z.enum(environments),
   labels: labels.optional(),
   nodes: z.int().min(1).max(5000).optional(),
-  nodeCapacity: z.strictObject({ cpu: quantity, memory: quantity, pods: z.int().min(1).optional() }).optional(),
-  kubernetesVersion: z.string().regex(/^\d+\.\d+\.\d+$/, 'must look like 1.32.0').optional(),
+  nodeCapacity: z
+    .strictObject({ cpu: quantity, memory: quantity, pods: z.int().min(1).optional() })
+    .optional(),
+  kubernetesVersion: z
+    .string()
+    .regex(/^\d+\.\d+\.\d+$/, 'must look like 1.32.0')
+    .optional(),
   namespaces: z.array(dnsLabel).optional(),
   workloads: z.array(workloadSchema).optional(),
 }) satisfies z.ZodType<ClusterSpec>;

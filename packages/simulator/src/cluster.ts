@@ -42,7 +42,10 @@ function nameHash(name: string): number {
 }
 
 /** Builds, seeds and starts serving one cluster. */
-export async function startCluster(spec: ClusterSpec, options: ClusterOptions): Promise<RunningCluster> {
+export async function startCluster(
+  spec: ClusterSpec,
+  options: ClusterOptions,
+): Promise<RunningCluster> {
   const logger = options.logger.child({ cluster: spec.name });
   const store = new ObjectStore(options.watchHistory);
   const random = seededRandom(options.seed ^ nameHash(spec.name));
@@ -52,10 +55,27 @@ export async function startCluster(spec: ClusterSpec, options: ClusterOptions): 
   await controllers.idle();
   const token = randomBytes(24).toString('base64url');
   const kubernetesVersion = spec.kubernetesVersion ?? '1.32.0';
-  const endpointDeps = { registry, clock: options.clock, bookmarkIntervalMs: options.bookmarkIntervalMs };
-  const tls = await options.authority?.issueServing([options.host, 'localhost', `${spec.name}.flotilla.local`]);
-  const endpoint = await listen({ ...endpointDeps, name: spec.name, token, kubernetesVersion, logger }, options.host, tls);
-  const target = { name: spec.name, url: endpoint.url, token, caCertificate: options.authority?.cert };
+  const endpointDeps = {
+    registry,
+    clock: options.clock,
+    bookmarkIntervalMs: options.bookmarkIntervalMs,
+  };
+  const tls = await options.authority?.issueServing([
+    options.host,
+    'localhost',
+    `${spec.name}.flotilla.local`,
+  ]);
+  const endpoint = await listen(
+    { ...endpointDeps, name: spec.name, token, kubernetesVersion, logger },
+    options.host,
+    tls,
+  );
+  const target = {
+    name: spec.name,
+    url: endpoint.url,
+    token,
+    caCertificate: options.authority?.cert,
+  };
   return {
     ...target,
     kubeconfig: () => kubeconfigYaml(target),

@@ -10,11 +10,24 @@ function shop(size: Size): WorkloadSpec[] {
   const n = replicasBySize[size];
   return [
     { name: 'storefront', namespace: 'shop', tier: 'web', replicas: n + 1 },
-    { name: 'catalog-api', namespace: 'shop', tier: 'web', replicas: n, image: 'ghcr.io/flotilla-demo/catalog-api:3.2.0' },
+    {
+      name: 'catalog-api',
+      namespace: 'shop',
+      tier: 'web',
+      replicas: n,
+      image: 'ghcr.io/flotilla-demo/catalog-api:3.2.0',
+    },
     { name: 'checkout-worker', namespace: 'shop', tier: 'worker', replicas: n },
     { name: 'session-cache', namespace: 'shop', tier: 'cache', replicas: 1 },
     // Deliberately over-provisioned, so right-sizing has something to find.
-    { name: 'orders-db', namespace: 'shop', tier: 'database', replicas: 1, requests: { cpu: '2', memory: '4Gi' }, limits: { cpu: '2', memory: '4Gi' } },
+    {
+      name: 'orders-db',
+      namespace: 'shop',
+      tier: 'database',
+      replicas: 1,
+      requests: { cpu: '2', memory: '4Gi' },
+      limits: { cpu: '2', memory: '4Gi' },
+    },
   ];
 }
 
@@ -22,9 +35,22 @@ function shop(size: Size): WorkloadSpec[] {
 function payments(size: Size): WorkloadSpec[] {
   const n = replicasBySize[size];
   return [
-    { name: 'payments-api', namespace: 'payments', tier: 'web', replicas: n, image: 'ghcr.io/flotilla-demo/payments-api:1.14.2' },
+    {
+      name: 'payments-api',
+      namespace: 'payments',
+      tier: 'web',
+      replicas: n,
+      image: 'ghcr.io/flotilla-demo/payments-api:1.14.2',
+    },
     // Under-provisioned: a tight memory limit for a busy worker.
-    { name: 'ledger-worker', namespace: 'payments', tier: 'worker', replicas: n, requests: { cpu: '50m', memory: '64Mi' }, limits: { memory: '128Mi' } },
+    {
+      name: 'ledger-worker',
+      namespace: 'payments',
+      tier: 'worker',
+      replicas: n,
+      requests: { cpu: '50m', memory: '64Mi' },
+      limits: { memory: '128Mi' },
+    },
     { name: 'report-runner', namespace: 'reporting', tier: 'batch', replicas: 1 },
   ];
 }
@@ -32,14 +58,38 @@ function payments(size: Size): WorkloadSpec[] {
 /** Platform services every cluster runs. */
 function platform(): WorkloadSpec[] {
   return [
-    { name: 'ingress-nginx-controller', namespace: 'ingress-nginx', tier: 'web', replicas: 2, image: 'registry.k8s.io/ingress-nginx/controller:v1.11.3', containerPort: 80 },
-    { name: 'metrics-server', namespace: 'kube-system', tier: 'worker', replicas: 1, image: 'registry.k8s.io/metrics-server/metrics-server:v0.7.2', containerPort: 10250 },
+    {
+      name: 'ingress-nginx-controller',
+      namespace: 'ingress-nginx',
+      tier: 'web',
+      replicas: 2,
+      image: 'registry.k8s.io/ingress-nginx/controller:v1.11.3',
+      containerPort: 80,
+    },
+    {
+      name: 'metrics-server',
+      namespace: 'kube-system',
+      tier: 'worker',
+      replicas: 1,
+      image: 'registry.k8s.io/metrics-server/metrics-server:v0.7.2',
+      containerPort: 10250,
+    },
   ];
 }
 
-function cluster(name: string, environment: ClusterSpec['environment'], region: string, size: Size, nodes: number): ClusterSpec {
+function cluster(
+  name: string,
+  environment: ClusterSpec['environment'],
+  region: string,
+  size: Size,
+  nodes: number,
+): ClusterSpec {
   const labels = { 'flotilla.dev/region': region, 'flotilla.dev/tier': environment };
-  const workloads = [...platform(), ...shop(size), ...(environment === 'dev' && size === 'small' ? [] : payments(size))];
+  const workloads = [
+    ...platform(),
+    ...shop(size),
+    ...(environment === 'dev' && size === 'small' ? [] : payments(size)),
+  ];
   return { name, environment, labels, nodes, workloads, namespaces: ['monitoring'] };
 }
 

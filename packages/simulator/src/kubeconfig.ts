@@ -23,7 +23,9 @@ export function kubeconfigYaml(target: KubeconfigTarget): string {
     kind: 'Config',
     clusters: [{ name: target.name, cluster: clusterEntry(target) }],
     users: [{ name: `${target.name}-admin`, user: { token: target.token } }],
-    contexts: [{ name: target.name, context: { cluster: target.name, user: `${target.name}-admin` } }],
+    contexts: [
+      { name: target.name, context: { cluster: target.name, user: `${target.name}-admin` } },
+    ],
     'current-context': target.name,
     preferences: {},
   });

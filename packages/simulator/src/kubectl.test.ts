@@ -18,7 +18,7 @@ interface Outcome {
   readonly stderr: string;
 }
 
-describe('real kubectl against a simulated cluster', () => {
+void describe('real kubectl against a simulated cluster', () => {
   let simulator: Simulator;
   let directory: string;
   let kubeconfig: string;
@@ -33,7 +33,7 @@ describe('real kubectl against a simulated cluster', () => {
     }
   };
 
-  before(async () => {
+  void before(async () => {
     simulator = await startSimulator({
       clusters: [
         {
@@ -49,49 +49,63 @@ describe('real kubectl against a simulated cluster', () => {
     await writeFile(kubeconfig, simulator.cluster('test-eu-1').kubeconfig());
   });
 
-  after(async () => {
+  void after(async () => {
     await simulator.close();
     await rm(directory, { recursive: true, force: true });
   });
 
-  it('uses a context named after the cluster', async () => {
+  void it('uses a context named after the cluster', async () => {
     const { stdout } = await kubectl('config', 'current-context');
     assert.equal(stdout.trim(), 'test-eu-1');
   });
 
-  it('lists namespaces with their status', async () => {
+  void it('lists namespaces with their status', async () => {
     const { code, stdout } = await kubectl('get', 'namespaces');
     assert.equal(code, 0);
     assert.match(stdout, /^NAME\s+STATUS\s+AGE$/m);
-    for (const name of ['default', 'kube-system', 'shop']) assert.match(stdout, new RegExp(`^${name}\\s+Active\\s+\\d+s$`, 'm'));
+    for (const name of ['default', 'kube-system', 'shop'])
+      assert.match(stdout, new RegExp(`^${name}\\s+Active\\s+\\d+s$`, 'm'));
   });
 
-  it('lists nodes as Ready with the cluster version', async () => {
+  void it('lists nodes as Ready with the cluster version', async () => {
     const { stdout } = await kubectl('get', 'nodes');
     assert.match(stdout, /^NAME\s+STATUS\s+ROLES\s+AGE\s+VERSION$/m);
     assert.match(stdout, /^test-eu-1-node-1\s+Ready\s+<none>\s+\S+\s+v1\.32\.0$/m);
     assert.match(stdout, /^test-eu-1-node-2\s+Ready/m);
   });
 
-  it('lists running pods across namespaces, made by the deployment controller', async () => {
+  void it('lists running pods across namespaces, made by the deployment controller', async () => {
     const { stdout } = await kubectl('get', 'pods', '-A');
     assert.match(stdout, /^NAMESPACE\s+NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE$/m);
-    const webPods = stdout.split('\n').filter((line) => /^shop\s+web-[a-z0-9]+-[a-z0-9]{5}\s+1\/1\s+Running\s+0\s/.test(line));
+    const webPods = stdout
+      .split('\n')
+      .filter((line) => /^shop\s+web-[a-z0-9]+-[a-z0-9]{5}\s+1\/1\s+Running\s+0\s/.test(line));
     assert.equal(webPods.length, 2);
     assert.match(stdout, /^kube-system\s+coredns-/m);
   });
 
-  it('shows deployments as ready', async () => {
+  void it('shows deployments as ready', async () => {
     const { stdout } = await kubectl('get', 'deployments', '-n', 'shop');
     assert.match(stdout, /^web\s+2\/2\s+2\s+2\s+\d+s$/m);
   });
 
-  it('creates, reads and deletes a configmap', async () => {
-    const created = await kubectl('create', 'configmap', 'app-config', '-n', 'shop', '--from-literal=color=blue');
+  void it('creates, reads and deletes a configmap', async () => {
+    const created = await kubectl(
+      'create',
+      'configmap',
+      'app-config',
+      '-n',
+      'shop',
+      '--from-literal=color=blue',
+    );
     assert.equal(created.code, 0, created.stderr);
     assert.equal(created.stdout.trim(), 'configmap/app-config created');
     const read = await kubectl('get', 'configmap', 'app-config', '-n', 'shop', '-o', 'json');
-    const object = JSON.parse(read.stdout) as { kind: string; data: Record<string, string>; metadata: Record<string, unknown> };
+    const object = JSON.parse(read.stdout) as {
+      kind: string;
+      data: Record<string, string>;
+      metadata: Record<string, unknown>;
+    };
     assert.equal(object.kind, 'ConfigMap');
     assert.deepEqual(object.data, { color: 'blue' });
     assert.match(String(object.metadata['uid']), /^[0-9a-f-]{36}$/);
@@ -102,19 +116,22 @@ describe('real kubectl against a simulated cluster', () => {
     assert.equal(gone.code, 1);
   });
 
-  it('reports a missing pod as NotFound with exit code 1', async () => {
+  void it('reports a missing pod as NotFound with exit code 1', async () => {
     const { code, stderr } = await kubectl('get', 'pod', 'nope');
     assert.equal(code, 1);
     assert.match(stderr, /Error from server \(NotFound\): pods "nope" not found/);
   });
 
-  it('rejects an invalid namespace name with the real validation message', async () => {
+  void it('rejects an invalid namespace name with the real validation message', async () => {
     const { code, stderr } = await kubectl('create', 'namespace', 'Bad_Name');
     assert.equal(code, 1);
-    assert.match(stderr, /The Namespace "Bad_Name" is invalid: metadata\.name: Invalid value: "Bad_Name": a lowercase RFC 1123 label/);
+    assert.match(
+      stderr,
+      /The Namespace "Bad_Name" is invalid: metadata\.name: Invalid value: "Bad_Name": a lowercase RFC 1123 label/,
+    );
   });
 
-  it('lists the served resources with short names', async () => {
+  void it('lists the served resources with short names', async () => {
     const { code, stdout } = await kubectl('api-resources');
     assert.equal(code, 0);
     assert.match(stdout, /^pods\s+po\s+v1\s+true\s+Pod$/m);
@@ -122,19 +139,32 @@ describe('real kubectl against a simulated cluster', () => {
     assert.match(stdout, /^namespaces\s+ns\s+v1\s+false\s+Namespace$/m);
   });
 
-  it('scales a deployment through the scale subresource', async () => {
+  void it('scales a deployment through the scale subresource', async () => {
     const scaled = await kubectl('scale', 'deployment/web', '-n', 'shop', '--replicas=3');
     assert.equal(scaled.stdout.trim(), 'deployment.apps/web scaled');
-    const rollout = await kubectl('get', 'pods', '-n', 'shop', '-l', 'app.kubernetes.io/name=web', '-o', 'name');
+    const rollout = await kubectl(
+      'get',
+      'pods',
+      '-n',
+      'shop',
+      '-l',
+      'app.kubernetes.io/name=web',
+      '-o',
+      'name',
+    );
     assert.equal(rollout.stdout.trim().split('\n').length, 3);
   });
 
-  it('deletes a pod and the replicaset replaces it', async () => {
-    const before = (await kubectl('get', 'pods', '-n', 'shop', '-o', 'name')).stdout.trim().split('\n');
+  void it('deletes a pod and the replicaset replaces it', async () => {
+    const before = (await kubectl('get', 'pods', '-n', 'shop', '-o', 'name')).stdout
+      .trim()
+      .split('\n');
     const victim = before[0]?.replace('pod/', '') ?? '';
     const deleted = await kubectl('delete', 'pod', victim, '-n', 'shop');
     assert.equal(deleted.stdout.trim(), `pod "${victim}" deleted`);
-    const after = (await kubectl('get', 'pods', '-n', 'shop', '-o', 'name')).stdout.trim().split('\n');
+    const after = (await kubectl('get', 'pods', '-n', 'shop', '-o', 'name')).stdout
+      .trim()
+      .split('\n');
     assert.equal(after.length, before.length);
     assert.ok(!after.includes(`pod/${victim}`));
   });

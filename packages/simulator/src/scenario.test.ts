@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { demoFleet, loadScenario, ScenarioError } from './index.ts';
 
-describe('loadScenario', () => {
-  it('parses clusters with workloads', () => {
+void describe('loadScenario', () => {
+  void it('parses clusters with workloads', () => {
     const clusters = loadScenario(`
 clusters:
   - name: dev-eu-1
@@ -18,31 +18,56 @@ clusters:
     assert.equal(clusters[0]?.workloads?.[0]?.requests?.cpu, '250m');
   });
 
-  it('names the bad field', () => {
-    const yaml = 'clusters:\n  - name: ok-1\n    environment: dev\n  - name: bad-1\n    environment: staging\n';
-    assert.throws(() => loadScenario(yaml), (error: unknown) => {
-      assert.ok(error instanceof ScenarioError);
-      assert.equal(error.path, 'clusters[1].environment');
-      assert.match(error.message, /^invalid scenario: clusters\[1\]\.environment: /);
-      return true;
-    });
+  void it('names the bad field', () => {
+    const yaml =
+      'clusters:\n  - name: ok-1\n    environment: dev\n  - name: bad-1\n    environment: staging\n';
+    assert.throws(
+      () => loadScenario(yaml),
+      (error: unknown) => {
+        assert.ok(error instanceof ScenarioError);
+        assert.equal(error.path, 'clusters[1].environment');
+        assert.match(error.message, /^invalid scenario: clusters\[1\]\.environment: /);
+        return true;
+      },
+    );
   });
 
-  it('refuses unknown fields, bad quantities, duplicate names and broken YAML', () => {
-    assert.throws(() => loadScenario('clusters:\n  - { name: a, environment: dev, colour: red }\n'), /clusters\[0\]/);
-    assert.throws(() => loadScenario('clusters:\n  - name: a\n    environment: dev\n    workloads: [{ name: w, namespace: n, requests: { cpu: lots } }]\n'), /clusters\[0\]\.workloads\[0\]\.requests\.cpu: must be a Kubernetes quantity/);
-    assert.throws(() => loadScenario('clusters:\n  - { name: a, environment: dev }\n  - { name: a, environment: qa }\n'), /clusters\[1\]\.name: duplicate cluster name "a"/);
+  void it('refuses unknown fields, bad quantities, duplicate names and broken YAML', () => {
+    assert.throws(
+      () => loadScenario('clusters:\n  - { name: a, environment: dev, colour: red }\n'),
+      /clusters\[0\]/,
+    );
+    assert.throws(
+      () =>
+        loadScenario(
+          'clusters:\n  - name: a\n    environment: dev\n    workloads: [{ name: w, namespace: n, requests: { cpu: lots } }]\n',
+        ),
+      /clusters\[0\]\.workloads\[0\]\.requests\.cpu: must be a Kubernetes quantity/,
+    );
+    assert.throws(
+      () =>
+        loadScenario(
+          'clusters:\n  - { name: a, environment: dev }\n  - { name: a, environment: qa }\n',
+        ),
+      /clusters\[1\]\.name: duplicate cluster name "a"/,
+    );
     assert.throws(() => loadScenario('clusters: [\n'), /not valid YAML/);
   });
 });
 
-describe('demoFleet', () => {
-  it('spans every environment with at least six distinct clusters', () => {
+void describe('demoFleet', () => {
+  void it('spans every environment with at least six distinct clusters', () => {
     const fleet = demoFleet();
     assert.ok(fleet.length >= 6);
-    assert.deepEqual([...new Set(fleet.map((c) => c.environment))].sort(), ['dev', 'prod', 'qa', 'uat']);
+    assert.deepEqual([...new Set(fleet.map((c) => c.environment))].sort(), [
+      'dev',
+      'prod',
+      'qa',
+      'uat',
+    ]);
     assert.equal(new Set(fleet.map((c) => c.name)).size, fleet.length);
     const tiers = new Set(fleet.flatMap((c) => c.workloads ?? []).map((w) => w.tier));
-    for (const tier of ['web', 'worker', 'database', 'cache']) assert.ok(tiers.has(tier as never), tier);
+    for (const tier of ['web', 'worker', 'database', 'cache'])
+      assert.ok(tiers.has(tier as never), tier);
   });
 });

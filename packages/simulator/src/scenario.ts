@@ -20,13 +20,22 @@ export class ScenarioError extends Error {
 }
 
 function pathOf(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${String(part)}` : String(part)), '');
+  return path.reduce<string>(
+    (text, part) =>
+      typeof part === 'number'
+        ? `${text}[${part}]`
+        : text
+          ? `${text}.${String(part)}`
+          : String(part),
+    '',
+  );
 }
 
 function uniqueNames(clusters: ClusterSpec[]): ClusterSpec[] {
   const seen = new Set<string>();
   clusters.forEach((cluster, i) => {
-    if (seen.has(cluster.name)) throw new ScenarioError(`clusters[${i}].name`, `duplicate cluster name "${cluster.name}"`);
+    if (seen.has(cluster.name))
+      throw new ScenarioError(`clusters[${i}].name`, `duplicate cluster name "${cluster.name}"`);
     seen.add(cluster.name);
   });
   return clusters;
@@ -38,12 +47,18 @@ export function loadScenario(yamlText: string): ClusterSpec[] {
   try {
     document = parse(yamlText);
   } catch (error) {
-    throw new ScenarioError('', `not valid YAML: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ScenarioError(
+      '',
+      `not valid YAML: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const result = scenarioSchema.safeParse(document);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new ScenarioError(pathOf(issue?.path ?? []), issue?.message ?? 'does not match the scenario schema');
+    throw new ScenarioError(
+      pathOf(issue?.path ?? []),
+      issue?.message ?? 'does not match the scenario schema',
+    );
   }
   return uniqueNames(result.data.clusters);
 }

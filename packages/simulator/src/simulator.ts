@@ -70,10 +70,13 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     seed: options.seed ?? 1,
     watchHistory: options.watchHistory ?? 10_000,
     bookmarkIntervalMs: options.bookmarkIntervalMs ?? 60_000,
-    authority: options.tls === false ? undefined : await createCertificateAuthority('flotilla-simulator-ca'),
+    authority:
+      options.tls === false ? undefined : await createCertificateAuthority('flotilla-simulator-ca'),
   };
   const started = await Promise.allSettled(specs.map((spec) => startCluster(spec, shared)));
-  const clusters = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  const clusters = started.flatMap((result) =>
+    result.status === 'fulfilled' ? [result.value] : [],
+  );
   const failure = started.find((result) => result.status === 'rejected');
   if (failure) {
     await Promise.all(clusters.map((cluster) => cluster.close()));
@@ -84,8 +87,17 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
 
 function fleetHandle(clusters: RunningCluster[]): Simulator {
   let closing: Promise<void> | undefined;
-  const close = (): Promise<void> => (closing ??= Promise.all(clusters.map((c) => c.close())).then(() => undefined));
-  const views: SimulatedCluster[] = clusters.map(({ name, url, token, caCertificate, kubeconfig }) => Object.freeze({ name, url, token, caCertificate, kubeconfig }));
+  const close = (): Promise<void> =>
+    (closing ??= Promise.all(clusters.map((c) => c.close())).then(() => undefined));
+  const views: SimulatedCluster[] = clusters.map((cluster) =>
+    Object.freeze({
+      name: cluster.name,
+      url: cluster.url,
+      token: cluster.token,
+      caCertificate: cluster.caCertificate,
+      kubeconfig: () => cluster.kubeconfig(),
+    }),
+  );
   return {
     clusters: Object.freeze(views),
     cluster(name) {

@@ -8,7 +8,7 @@ const policies = ['Background', 'Foreground', 'Orphan'] as const;
 function policyOf(value: unknown): DeleteOptions['propagationPolicy'] {
   if (value === undefined || value === null || value === '') return undefined;
   const policy = policies.find((p) => p === value);
-  if (!policy) throw badRequest(`propagationPolicy: Unsupported value: "${String(value as string)}"`);
+  if (!policy) throw badRequest(`propagationPolicy: Unsupported value: ${JSON.stringify(value)}`);
   return policy;
 }
 
@@ -30,6 +30,6 @@ export function deleteOptionsOf(query: URLSearchParams, text: string): DeleteOpt
   return {
     propagationPolicy: policyOf(body['propagationPolicy'] ?? query.get('propagationPolicy')),
     gracePeriodSeconds: grace === undefined ? undefined : Number(grace),
-    preconditions: preconditions as DeleteOptions['preconditions'],
+    preconditions,
   };
 }

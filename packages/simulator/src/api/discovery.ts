@@ -40,7 +40,11 @@ function apiGroup(name: string, versions: readonly string[]): Record<string, unk
 /** `/apis`: every named group. */
 export function apiGroupList(): Record<string, unknown> {
   const groups = [...servedGroups()].filter(([name]) => name !== '');
-  return { kind: 'APIGroupList', apiVersion: 'v1', groups: groups.map(([name, v]) => apiGroup(name, v)) };
+  return {
+    kind: 'APIGroupList',
+    apiVersion: 'v1',
+    groups: groups.map(([name, v]) => apiGroup(name, v)),
+  };
 }
 
 /** `/apis/<group>`, or undefined for a group we do not serve. */
@@ -60,14 +64,23 @@ function resourceEntries(type: ResourceType): Record<string, unknown>[] {
     ...(type.shortNames.length > 0 ? { shortNames: type.shortNames } : {}),
     ...(type.categories.length > 0 ? { categories: type.categories } : {}),
   };
-  const sub = { singularName: '', namespaced: type.isNamespaced, verbs: ['get', 'patch', 'update'] };
+  const sub = {
+    singularName: '',
+    namespaced: type.isNamespaced,
+    verbs: ['get', 'patch', 'update'],
+  };
   const status = type.hasStatus ? [{ name: `${type.plural}/status`, ...sub, kind: type.kind }] : [];
-  const scale = type.hasScale ? [{ name: `${type.plural}/scale`, ...sub, group: 'autoscaling', version: 'v1', kind: 'Scale' }] : [];
+  const scale = type.hasScale
+    ? [{ name: `${type.plural}/scale`, ...sub, group: 'autoscaling', version: 'v1', kind: 'Scale' }]
+    : [];
   return [main, ...status, ...scale];
 }
 
 /** `/api/v1` or `/apis/<group>/<version>`, or undefined when not served. */
-export function apiResourceList(group: string, version: string): Record<string, unknown> | undefined {
+export function apiResourceList(
+  group: string,
+  version: string,
+): Record<string, unknown> | undefined {
   const types = resourceTypes.filter((type) => type.group === group && type.version === version);
   if (types.length === 0) return undefined;
   return {

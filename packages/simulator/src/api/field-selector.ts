@@ -44,7 +44,9 @@ function fieldValue(object: KubeObject, path: string): string {
   let current: unknown = object;
   for (const part of path.split('.')) current = isRecord(current) ? current[part] : undefined;
   if (path === 'source' && isRecord(object['source'])) current = object['source']['component'];
-  return current === undefined || current === null ? '' : String(current as string);
+  return current === undefined || current === null
+    ? ''
+    : JSON.stringify(current).replace(/^"|"$/g, '');
 }
 
 interface Term {

@@ -46,7 +46,9 @@ function decodeContinue(text: string, store: ObjectStore): ContinueToken {
   }
   const { rv, start } = (token ?? {}) as Partial<ContinueToken>;
   if (typeof rv !== 'number' || typeof start !== 'string') {
-    throw badRequest('continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)');
+    throw badRequest(
+      'continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)',
+    );
   }
   if (rv < store.log.compactedRevision) {
     throw expired(
@@ -69,7 +71,9 @@ export function listPage(
   query: URLSearchParams,
 ): ListPage {
   const filter = filterOf(type, query);
-  const token = query.get('continue') ? decodeContinue(query.get('continue') ?? '', store) : undefined;
+  const token = query.get('continue')
+    ? decodeContinue(query.get('continue') ?? '', store)
+    : undefined;
   const revision = token?.rv ?? store.revision;
   const matching = store
     .list(type, namespace)

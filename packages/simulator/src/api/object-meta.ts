@@ -4,6 +4,7 @@ import type { Clock, Random } from '../clock.ts';
 import type { HookContext } from '../kinds/index.ts';
 import { invalidValue, required } from '../kinds/kind-hooks.ts';
 import { nameErrors } from './names.ts';
+import { omit } from './omit.ts';
 import type { ResourceType } from './resource-types.ts';
 import { invalid } from './status.ts';
 import type { StatusCause } from './status.ts';
@@ -33,11 +34,7 @@ export function newMetadata(
   fields: { type: ResourceType; name: string; namespace?: string; revision: string },
   deps: { clock: Clock; random: Random },
 ): StoredObject['metadata'] {
-  const {
-    deletionTimestamp: _deletionTimestamp,
-    deletionGracePeriodSeconds: _grace,
-    ...rest
-  } = object.metadata;
+  const rest = omit(object.metadata, 'deletionTimestamp', 'deletionGracePeriodSeconds');
   const metadata: StoredObject['metadata'] = {
     ...rest,
     name: fields.name,

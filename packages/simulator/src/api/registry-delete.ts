@@ -76,7 +76,11 @@ function markDeleting(
 }
 
 function orphanDependents(store: ObjectStore, owner: StoredObject): void {
-  for (const { type, object } of dependentsOf(store, owner.metadata.uid, owner.metadata.namespace)) {
+  for (const { type, object } of dependentsOf(
+    store,
+    owner.metadata.uid,
+    owner.metadata.namespace,
+  )) {
     const ownerReferences = object.metadata.ownerReferences?.filter(
       (ref) => ref.uid !== owner.metadata.uid,
     );

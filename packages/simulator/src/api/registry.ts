@@ -155,8 +155,9 @@ export class Registry {
 
 function dropUndefinedStatus(object: KubeObject): KubeObject {
   if (object['status'] !== undefined) return object;
-  const { status: _status, ...rest } = object;
-  return rest as KubeObject;
+  const copy = { ...object };
+  delete copy['status'];
+  return copy;
 }
 
 function checkIdentity(object: KubeObject, namespace: string | undefined, name: string): void {

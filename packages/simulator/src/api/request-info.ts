@@ -29,16 +29,22 @@ function resourceRoute(group: string, version: string, parts: string[]): Route {
   }
   const [plural = '', name, subresource, ...extra] = rest;
   const type = findType(group, version, plural);
-  if (!type || extra.length > 0 || (namespace !== undefined && !type.isNamespaced)) return { kind: 'unknown' };
+  if (!type || extra.length > 0 || (namespace !== undefined && !type.isNamespaced))
+    return { kind: 'unknown' };
   return { kind: 'resource', request: { type, namespace, name, subresource } };
 }
 
 /** Routes `pathname` (already known to start with /api/ or /apis/). */
 export function routeOf(pathname: string): Route {
-  const parts = pathname.split('/').filter((part) => part.length > 0).map(decodeURIComponent);
+  const parts = pathname
+    .split('/')
+    .filter((part) => part.length > 0)
+    .map(decodeURIComponent);
   if (parts[0] === 'api') {
     if (parts[1] !== 'v1') return { kind: 'unknown' };
-    return parts.length === 2 ? { kind: 'groupVersion', group: '', version: 'v1' } : resourceRoute('', 'v1', parts.slice(2));
+    return parts.length === 2
+      ? { kind: 'groupVersion', group: '', version: 'v1' }
+      : resourceRoute('', 'v1', parts.slice(2));
   }
   const [, group = '', version, ...rest] = parts;
   if (version === undefined) return { kind: 'group', group };

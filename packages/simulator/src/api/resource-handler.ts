@@ -13,7 +13,12 @@ import { KubeError, methodNotAllowed, noSuchResource } from './status.ts';
 
 export type { ApiCall, ApiContext, Reply } from './api-call.ts';
 
-async function writeScale(context: ApiContext, call: ApiCall, request: ResourceRequest, name: string): Promise<Reply> {
+async function writeScale(
+  context: ApiContext,
+  call: ApiCall,
+  request: ResourceRequest,
+  name: string,
+): Promise<Reply> {
   const method = call.req.method ?? '';
   if (method !== 'PUT' && method !== 'PATCH') throw methodNotAllowed(method, request.type);
   const value = parseJson((await call.readBody()).toString('utf8'), request.type);
@@ -21,17 +26,27 @@ async function writeScale(context: ApiContext, call: ApiCall, request: ResourceR
   return ok(updateScale(context.registry, request, name, { method, contentType, value }));
 }
 
-async function write(context: ApiContext, call: ApiCall, request: ResourceRequest, name: string): Promise<Reply> {
+async function write(
+  context: ApiContext,
+  call: ApiCall,
+  request: ResourceRequest,
+  name: string,
+): Promise<Reply> {
   const { registry } = context;
   const { type, namespace } = request;
   if (request.subresource === 'scale') return writeScale(context, call, request, name);
   const subresource = request.subresource === 'status' ? 'status' : undefined;
-  switch (call.req.method) {
+  switch (call.req.method ?? '') {
     case 'PUT':
       return ok(registry.update(type, namespace, name, await bodyOf(call, type), subresource));
     case 'PATCH': {
       const text = (await call.readBody()).toString('utf8');
-      return ok(applyPatch(registry, request, name, { contentType: call.req.headers['content-type'] ?? '', text }));
+      return ok(
+        applyPatch(registry, request, name, {
+          contentType: call.req.headers['content-type'] ?? '',
+          text,
+        }),
+      );
     }
     case 'DELETE': {
       const options = deleteOptionsOf(call.query, (await call.readBody()).toString('utf8'));
@@ -42,35 +57,57 @@ async function write(context: ApiContext, call: ApiCall, request: ResourceReques
   }
 }
 
-async function deleteCollection(context: ApiContext, call: ApiCall, request: ResourceRequest): Promise<Reply> {
+async function deleteCollection(
+  context: ApiContext,
+  call: ApiCall,
+  request: ResourceRequest,
+): Promise<Reply> {
   const { type, namespace } = request;
   const page = listPage(context.registry.store, type, namespace, call.query);
   const options = deleteOptionsOf(call.query, (await call.readBody()).toString('utf8'));
-  const items = page.items.map((item) => context.registry.delete(type, item.metadata.namespace, item.metadata.name, options));
+  const items = page.items.map((item) =>
+    context.registry.delete(type, item.metadata.namespace, item.metadata.name, options),
+  );
   const metadata = { resourceVersion: String(context.registry.store.revision) };
   return ok({ kind: `${type.kind}List`, apiVersion: groupVersion(type), metadata, items });
 }
 
-async function collection(context: ApiContext, call: ApiCall, request: ResourceRequest): Promise<Reply> {
+async function collection(
+  context: ApiContext,
+  call: ApiCall,
+  request: ResourceRequest,
+): Promise<Reply> {
   const { type, namespace } = request;
-  if (call.req.method === 'POST') return ok(context.registry.create(type, namespace, await bodyOf(call, type)), 201);
+  if (call.req.method === 'POST')
+    return ok(context.registry.create(type, namespace, await bodyOf(call, type)), 201);
   if (call.req.method === 'DELETE') return deleteCollection(context, call, request);
   throw methodNotAllowed(call.req.method ?? '', type);
 }
 
 function checkSubresource(request: ResourceRequest): void {
   const { subresource, type } = request;
-  const isServed = subresource === undefined || (subresource === 'status' && type.hasStatus) || (subresource === 'scale' && type.hasScale);
+  const isServed =
+    subresource === undefined ||
+    (subresource === 'status' && type.hasStatus) ||
+    (subresource === 'scale' && type.hasScale);
   if (!isServed) throw noSuchResource();
 }
 
 /** Serves one resource request; throws `KubeError` for anything the API would refuse. */
-export async function handleResource(context: ApiContext, call: ApiCall, request: ResourceRequest): Promise<Reply> {
+export async function handleResource(
+  context: ApiContext,
+  call: ApiCall,
+  request: ResourceRequest,
+): Promise<Reply> {
   checkSubresource(request);
   if (call.req.method === 'GET') return read(context, call, request);
   if (request.name === undefined) return collection(context, call, request);
   if (call.req.method === 'POST') {
-    throw new KubeError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
+    throw new KubeError(
+      405,
+      'MethodNotAllowed',
+      'the server does not allow this method on the requested resource',
+    );
   }
   return write(context, call, request, request.name);
 }

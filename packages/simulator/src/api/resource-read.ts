@@ -1,6 +1,7 @@
 // The read verbs: get (object or Table), list (List or Table) and watch.
 import type { ApiCall, ApiContext, Reply } from './api-call.ts';
 import { ok } from './api-call.ts';
+import { omit } from './omit.ts';
 import { listPage } from './list.ts';
 import type { ResourceRequest } from './request-info.ts';
 import { groupVersion } from './resource-types.ts';
@@ -10,24 +11,41 @@ import type { StoredObject } from './types.ts';
 import { serveWatch } from './watch.ts';
 
 function withoutTypeMeta(object: StoredObject): Omit<StoredObject, 'kind' | 'apiVersion'> {
-  const { kind: _kind, apiVersion: _apiVersion, ...rest } = object;
-  return rest;
+  return omit(object, 'kind', 'apiVersion');
 }
 
-function tableOptions(context: ApiContext, call: ApiCall, request: ResourceRequest, listMeta: Record<string, unknown>) {
-  return { kind: request.type.kind, now: context.clock.now(), include: includeObjectOf(call.query), listMeta };
+function tableOptions(
+  context: ApiContext,
+  call: ApiCall,
+  request: ResourceRequest,
+  listMeta: Record<string, unknown>,
+) {
+  return {
+    kind: request.type.kind,
+    now: context.clock.now(),
+    include: includeObjectOf(call.query),
+    listMeta,
+  };
 }
 
 function list(context: ApiContext, call: ApiCall, request: ResourceRequest): Reply {
   const page = listPage(context.registry.store, request.type, request.namespace, call.query);
   const listMeta = {
     resourceVersion: page.resourceVersion,
-    ...(page.continue ? { continue: page.continue, remainingItemCount: page.remainingItemCount } : {}),
+    ...(page.continue
+      ? { continue: page.continue, remainingItemCount: page.remainingItemCount }
+      : {}),
   };
-  if (wantsTable(call.req.headers.accept)) return ok(toTable(page.items, tableOptions(context, call, request, listMeta)));
+  if (wantsTable(call.req.headers.accept))
+    return ok(toTable(page.items, tableOptions(context, call, request, listMeta)));
   const { type } = request;
   const items = page.items.map(withoutTypeMeta);
-  return ok({ kind: `${type.kind}List`, apiVersion: groupVersion(type), metadata: listMeta, items });
+  return ok({
+    kind: `${type.kind}List`,
+    apiVersion: groupVersion(type),
+    metadata: listMeta,
+    items,
+  });
 }
 
 function getOne(context: ApiContext, call: ApiCall, request: ResourceRequest, name: string): Reply {

@@ -86,7 +86,13 @@ export const resourceTypes: readonly ResourceType[] = [
 ];
 
 function appsTypes(): ResourceType[] {
-  const apps = { group: 'apps', categories: ['all'], hasStatus: true, hasGeneration: true, hasScale: true };
+  const apps = {
+    group: 'apps',
+    categories: ['all'],
+    hasStatus: true,
+    hasGeneration: true,
+    hasScale: true,
+  };
   return [
     define({ ...apps, plural: 'deployments', kind: 'Deployment', shortNames: ['deploy'] }),
     define({ ...apps, plural: 'replicasets', kind: 'ReplicaSet', shortNames: ['rs'] }),

@@ -18,7 +18,10 @@ export function scaleOf(workload: StoredObject): Record<string, unknown> {
     apiVersion: 'autoscaling/v1',
     metadata: { name, namespace, uid, resourceVersion, creationTimestamp },
     spec: { replicas: numberAt(workload, 'spec.replicas', 1) },
-    status: { replicas: numberAt(workload, 'status.replicas'), selector: selectorFromLabels(matchLabels) },
+    status: {
+      replicas: numberAt(workload, 'status.replicas'),
+      selector: selectorFromLabels(matchLabels),
+    },
   };
 }
 
@@ -39,12 +42,16 @@ export function updateScale(
   const { type, namespace } = request;
   const workload = registry.get(type, namespace, name);
   const current = scaleOf(workload);
-  const next = body.method === 'PATCH' ? patchedScale(current, body.contentType, body.value) : body.value;
-  if (!isRecord(next)) throw badRequest('the object provided is unrecognized (must be of type Scale)');
+  const next =
+    body.method === 'PATCH' ? patchedScale(current, body.contentType, body.value) : body.value;
+  if (!isRecord(next))
+    throw badRequest('the object provided is unrecognized (must be of type Scale)');
   const version = recordAt(next, 'metadata')['resourceVersion'];
-  if (version && version !== workload.metadata.resourceVersion) throw conflict(type, name, staleObjectMessage);
+  if (version && version !== workload.metadata.resourceVersion)
+    throw conflict(type, name, staleObjectMessage);
   const replicas = numberAt(next, 'spec.replicas', -1);
-  if (!Number.isInteger(replicas) || replicas < 0) throw badRequest('spec.replicas: Invalid value: must be greater than or equal to 0');
+  if (!Number.isInteger(replicas) || replicas < 0)
+    throw badRequest('spec.replicas: Invalid value: must be greater than or equal to 0');
   const spec = { ...recordAt(workload, 'spec'), replicas };
   return scaleOf(registry.update(type, namespace, name, { ...workload, spec }));
 }

@@ -1,4 +1,5 @@
 // Strategic merge patch for the built-in kinds: a merge patch whose known lists merge by key.
+import { omit } from './omit.ts';
 import { isRecord } from './types.ts';
 
 /** List fields that merge item by item, and the key that identifies an item (as in the Go types). */
@@ -32,7 +33,11 @@ function mergeList(target: unknown[], patch: unknown[], key: string): unknown[] 
 function mergeField(field: string, current: unknown, value: unknown): unknown {
   const key = mergeKeys[field];
   const isKeyedList = key !== undefined && Array.isArray(current) && Array.isArray(value);
-  if (isKeyedList && field === 'ports' && value.some((port) => isRecord(port) && !('containerPort' in port))) {
+  if (
+    isKeyedList &&
+    field === 'ports' &&
+    value.some((port) => isRecord(port) && !('containerPort' in port))
+  ) {
     return mergeList(current, value, 'port');
   }
   return isKeyedList ? mergeList(current, value, key) : strategicMerge(current, value);
@@ -42,8 +47,7 @@ function mergeField(field: string, current: unknown, value: unknown): unknown {
 export function strategicMerge(target: unknown, patch: unknown): unknown {
   if (!isRecord(patch)) return patch;
   if (patch['$patch'] === 'replace') {
-    const { $patch: _directive, ...rest } = patch;
-    return rest;
+    return omit(patch, '$patch');
   }
   const result: Record<string, unknown> = isRecord(target) ? { ...target } : {};
   for (const [field, value] of Object.entries(patch)) {

@@ -20,7 +20,7 @@ export interface WatchDeps {
 
 type EventType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
 
-/** The event a watcher with `filter` sees for a change, if any (objects can move in and out of a selector). */
+/** The event a watcher with `filter` sees for a change, if any (objects move in and out of selectors). */
 function visibleEvent(event: StoreEvent, filter: ObjectFilter): EventType | undefined {
   const isMatch = filter(event.object);
   const wasMatch = event.previous !== undefined && filter(event.previous);
@@ -35,6 +35,7 @@ function visibleEvent(event: StoreEvent, filter: ObjectFilter): EventType | unde
   }
 }
 
+/** The revision to resume after; undefined means "send the current state first" (unset or "0"). */
 function startRevision(query: URLSearchParams): number | undefined {
   const text = query.get('resourceVersion');
   if (!text || text === '0') return undefined;
@@ -45,61 +46,94 @@ function startRevision(query: URLSearchParams): number | undefined {
   return revision;
 }
 
-/** Streams changes of `request.type` until the client leaves or `timeoutSeconds` passes. */
-export function serveWatch(
+/** One open watch stream. */
+class WatchStream {
+  readonly #res: ServerResponse;
+  readonly #deps: WatchDeps;
+  readonly #request: ResourceRequest;
+  readonly #query: URLSearchParams;
+  readonly #asTable: boolean;
+  readonly #filter: ObjectFilter;
+  #hasSentColumns = false;
+
+  constructor(
+    res: ServerResponse,
+    deps: WatchDeps,
+    request: ResourceRequest,
+    options: { query: URLSearchParams; asTable: boolean },
+  ) {
+    this.#res = res;
+    this.#deps = deps;
+    this.#request = request;
+    this.#query = options.query;
+    this.#asTable = options.asTable;
+    this.#filter = filterOf(request.type, options.query);
+  }
+
+  /** Sends one event; object events become one-row Tables when the client asked for tables. */
+  send(type: EventType, object: unknown): void {
+    const isObjectEvent = type !== 'BOOKMARK' && type !== 'ERROR';
+    const shown = this.#asTable && isObjectEvent ? this.#tableOf(object as KubeObject) : object;
+    this.#res.write(`${JSON.stringify({ type, object: shown })}\n`);
+  }
+
+  /** Sends the change if this watch can see it. */
+  deliver(event: StoreEvent): void {
+    const { type, namespace } = this.#request;
+    if (event.resource !== type) return;
+    if (namespace !== undefined && event.object.metadata.namespace !== namespace) return;
+    const visible = visibleEvent(event, this.#filter);
+    if (visible) this.send(visible, event.object);
+  }
+
+  /** Sends every current object as ADDED (a watch without a resourceVersion starts with the state). */
+  sendState(): void {
+    const { type, namespace } = this.#request;
+    for (const object of this.#deps.store.list(type, namespace).filter(this.#filter))
+      this.send('ADDED', object);
+  }
+
+  /** A BOOKMARK at the store's current revision. */
+  bookmark(annotations?: Record<string, string>): void {
+    const { type } = this.#request;
+    const metadata = {
+      resourceVersion: String(this.#deps.store.revision),
+      ...(annotations ? { annotations } : {}),
+    };
+    this.send('BOOKMARK', { kind: type.kind, apiVersion: groupVersion(type), metadata });
+  }
+
+  #tableOf(object: KubeObject): unknown {
+    const hasColumns = !this.#hasSentColumns;
+    this.#hasSentColumns = true;
+    const options = {
+      kind: this.#request.type.kind,
+      now: this.#deps.clock.now(),
+      include: includeObjectOf(this.#query),
+      listMeta: {},
+      hasColumns,
+    };
+    return toTable([object], options);
+  }
+}
+
+function timeoutTimer(query: URLSearchParams, end: () => void): NodeJS.Timeout | undefined {
+  const seconds = Number(query.get('timeoutSeconds') ?? 0);
+  return Number.isFinite(seconds) && seconds > 0 ? setTimeout(end, seconds * 1000) : undefined;
+}
+
+function keepWatching(
   req: IncomingMessage,
   res: ServerResponse,
   deps: WatchDeps,
-  request: ResourceRequest,
-  options: { query: URLSearchParams; asTable: boolean },
+  stream: WatchStream,
+  query: URLSearchParams,
 ): void {
-  const { store } = deps;
-  const { type, namespace } = request;
-  const filter = filterOf(type, options.query);
-  const fromRevision = startRevision(options.query);
-  const backlog = fromRevision === undefined ? [] : store.log.since(fromRevision);
-  res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private' });
-  res.flushHeaders();
-  let isFirst = true;
-  const send = (eventType: EventType, object: unknown): void => {
-    const shown = options.asTable && eventType !== 'BOOKMARK' && eventType !== 'ERROR' ? asTableObject(object) : object;
-    isFirst = false;
-    res.write(`${JSON.stringify({ type: eventType, object: shown })}\n`);
-  };
-  const asTableObject = (object: unknown): unknown =>
-    toTable([object as KubeObject], {
-      kind: type.kind,
-      now: deps.clock.now(),
-      include: includeObjectOf(options.query),
-      listMeta: {},
-      hasColumns: isFirst,
-    });
-  if (backlog === undefined) {
-    const error = expired(`too old resource version: ${fromRevision} (${store.log.compactedRevision + 1})`);
-    send('ERROR', error.status);
-    res.end();
-    return;
-  }
-  const deliver = (event: StoreEvent): void => {
-    if (event.resource !== type) return;
-    if (namespace !== undefined && event.object.metadata.namespace !== namespace) return;
-    const visible = visibleEvent(event, filter);
-    if (visible) send(visible, event.object);
-  };
-  if (fromRevision === undefined) {
-    for (const object of store.list(type, namespace).filter(filter)) send('ADDED', object);
-  }
-  for (const event of backlog) deliver(event);
-  const bookmark = (extra: Record<string, string> = {}): void => {
-    const annotations = Object.keys(extra).length > 0 ? { annotations: extra } : {};
-    send('BOOKMARK', { kind: type.kind, apiVersion: groupVersion(type), metadata: { resourceVersion: String(store.revision), ...annotations } });
-  };
-  const wantsBookmarks = options.query.get('allowWatchBookmarks') === 'true';
-  if (wantsBookmarks && options.query.get('sendInitialEvents') === 'true') bookmark({ 'k8s.io/initial-events-end': 'true' });
-  const unsubscribe = store.subscribe(deliver);
+  const unsubscribe = deps.store.subscribe((event) => stream.deliver(event));
+  const wantsBookmarks = query.get('allowWatchBookmarks') === 'true';
   const timers = [
-    wantsBookmarks ? setInterval(() => bookmark(), deps.bookmarkIntervalMs) : undefined,
-    timeoutTimer(options.query, () => res.end()),
+    wantsBookmarks ? setInterval(() => stream.bookmark(), deps.bookmarkIntervalMs) : undefined,
+    timeoutTimer(query, () => res.end()),
   ];
   const stop = (): void => {
     unsubscribe();
@@ -109,7 +143,36 @@ export function serveWatch(
   req.on('close', stop);
 }
 
-function timeoutTimer(query: URLSearchParams, end: () => void): NodeJS.Timeout | undefined {
-  const seconds = Number(query.get('timeoutSeconds') ?? 0);
-  return Number.isFinite(seconds) && seconds > 0 ? setTimeout(end, seconds * 1000) : undefined;
+/**
+ * Streams changes of `request.type` until the client leaves or `timeoutSeconds` passes. A watch
+ * from a compacted revision gets one ERROR event carrying a 410 Expired Status, as from etcd.
+ */
+export function serveWatch(
+  req: IncomingMessage,
+  res: ServerResponse,
+  deps: WatchDeps,
+  request: ResourceRequest,
+  options: { query: URLSearchParams; asTable: boolean },
+): void {
+  const fromRevision = startRevision(options.query);
+  const backlog = fromRevision === undefined ? [] : deps.store.log.since(fromRevision);
+  const stream = new WatchStream(res, deps, request, options);
+  res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private' });
+  res.flushHeaders();
+  if (backlog === undefined) {
+    const compacted = deps.store.log.compactedRevision + 1;
+    stream.send(
+      'ERROR',
+      expired(`too old resource version: ${fromRevision} (${compacted})`).status,
+    );
+    res.end();
+    return;
+  }
+  if (fromRevision === undefined) stream.sendState();
+  for (const event of backlog) stream.deliver(event);
+  const isInitialEnd =
+    options.query.get('allowWatchBookmarks') === 'true' &&
+    options.query.get('sendInitialEvents') === 'true';
+  if (isInitialEnd) stream.bookmark({ 'k8s.io/initial-events-end': 'true' });
+  keepWatching(req, res, deps, stream, options.query);
 }

@@ -15,8 +15,14 @@ export interface Condition {
 }
 
 /** `wanted` with the previous condition's timestamps when its status and reason are unchanged. */
-export function condition(wanted: Condition, previous: unknown[], clock: Clock, hasUpdateTime = false): Condition {
-  const old = previous.find((c) => isRecord(c) && c['type'] === wanted.type) as Condition | undefined;
+export function condition(
+  wanted: Condition,
+  previous: unknown[],
+  clock: Clock,
+  hasUpdateTime = false,
+): Condition {
+  const old = previous.find((c) => isRecord(c) && c['type'] === wanted.type) as
+    Condition | undefined;
   const isSame = old?.status === wanted.status && old.reason === wanted.reason;
   const now = timestamp(clock);
   const times = { lastTransitionTime: isSame ? old.lastTransitionTime : now };

@@ -36,9 +36,13 @@ const batchSize = 500;
 
 /** Starts every controller on `deps.registry`'s store. */
 export function startControllers(deps: ControllerDeps): ControllerHandle {
-  const controllers: Controller[] = [namespaceController, garbageCollector, deploymentController, replicaSetController, podLifecycle].map(
-    (make) => make(deps),
-  );
+  const controllers: Controller[] = [
+    namespaceController,
+    garbageCollector,
+    deploymentController,
+    replicaSetController,
+    podLifecycle,
+  ].map((make) => make(deps));
   const queue = new Set<string>();
   let scheduled: NodeJS.Immediate | undefined;
   let waiters: (() => void)[] = [];
@@ -58,7 +62,8 @@ export function startControllers(deps: ControllerDeps): ControllerHandle {
     scheduled ??= setImmediate(drain);
   });
   return {
-    idle: () => (queue.size === 0 ? Promise.resolve() : new Promise((resolve) => waiters.push(resolve))),
+    idle: () =>
+      queue.size === 0 ? Promise.resolve() : new Promise((resolve) => waiters.push(resolve)),
     stop: () => {
       unsubscribe();
       if (scheduled) clearImmediate(scheduled);

@@ -18,7 +18,11 @@ function hexSuffix(random: Random): string {
 }
 
 /** Creates an Event about `object` (skipped for cluster-scoped objects without a namespace to live in). */
-export function recordEvent(deps: { registry: Registry; clock: Clock; random: Random }, object: StoredObject, note: EventNote): void {
+export function recordEvent(
+  deps: { registry: Registry; clock: Clock; random: Random },
+  object: StoredObject,
+  note: EventNote,
+): void {
   const namespace = object.metadata.namespace ?? 'default';
   const now = timestamp(deps.clock);
   deps.registry.create(eventType, namespace, {

@@ -24,7 +24,9 @@ export function splitKey(key: string): [namespace: string, name: string] {
 
 /** The controlling owner reference of `object`, if any, when it is of `kind`. */
 export function controllerOf(object: StoredObject, kind: string): OwnerReference | undefined {
-  return object.metadata.ownerReferences?.find((ref) => ref.controller === true && ref.kind === kind);
+  return object.metadata.ownerReferences?.find(
+    (ref) => ref.controller === true && ref.kind === kind,
+  );
 }
 
 /** An owner reference that marks `owner` as the controller of a dependent. */

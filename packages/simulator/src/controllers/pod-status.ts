@@ -41,8 +41,19 @@ export interface StartFacts {
 /** A Running status with every condition True and one running status per container. */
 export function runningStatus(pod: StoredObject, facts: StartFacts): Record<string, unknown> {
   const { now } = facts;
-  const types = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'];
-  const conditions = types.map((type) => ({ type, status: 'True', lastProbeTime: null, lastTransitionTime: now }));
+  const types = [
+    'PodReadyToStartContainers',
+    'Initialized',
+    'Ready',
+    'ContainersReady',
+    'PodScheduled',
+  ];
+  const conditions = types.map((type) => ({
+    type,
+    status: 'True',
+    lastProbeTime: null,
+    lastTransitionTime: now,
+  }));
   return {
     ...recordAt(pod, 'status'),
     phase: 'Running',
@@ -52,6 +63,8 @@ export function runningStatus(pod: StoredObject, facts: StartFacts): Record<stri
     podIP: facts.podIP,
     podIPs: [{ ip: facts.podIP }],
     startTime: now,
-    containerStatuses: arrayAt(pod, 'spec.containers').map((c) => containerStatus(c, now, facts.random)),
+    containerStatuses: arrayAt(pod, 'spec.containers').map((c) =>
+      containerStatus(c, now, facts.random),
+    ),
   };
 }

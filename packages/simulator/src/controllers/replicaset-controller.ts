@@ -14,16 +14,33 @@ export function isPodReady(pod: StoredObject): boolean {
 
 function createPod(deps: ControllerDeps, replicaSet: StoredObject): void {
   const template = recordAt(replicaSet, 'spec.template');
-  const metadata = { ...recordAt(template, 'metadata'), generateName: `${replicaSet.metadata.name}-`, ownerReferences: [controllerRef(replicaSet)] };
-  const pod = deps.registry.create(podType, replicaSet.metadata.namespace, { metadata, spec: template['spec'] });
+  const metadata = {
+    ...recordAt(template, 'metadata'),
+    generateName: `${replicaSet.metadata.name}-`,
+    ownerReferences: [controllerRef(replicaSet)],
+  };
+  const pod = deps.registry.create(podType, replicaSet.metadata.namespace, {
+    metadata,
+    spec: template['spec'],
+  });
   const message = `Created pod: ${pod.metadata.name}`;
-  recordEvent(deps, replicaSet, { type: 'Normal', reason: 'SuccessfulCreate', message, component: 'replicaset-controller' });
+  recordEvent(deps, replicaSet, {
+    type: 'Normal',
+    reason: 'SuccessfulCreate',
+    message,
+    component: 'replicaset-controller',
+  });
 }
 
 function deletePod(deps: ControllerDeps, replicaSet: StoredObject, pod: StoredObject): void {
   deps.registry.delete(podType, pod.metadata.namespace, pod.metadata.name, {});
   const message = `Deleted pod: ${pod.metadata.name}`;
-  recordEvent(deps, replicaSet, { type: 'Normal', reason: 'SuccessfulDelete', message, component: 'replicaset-controller' });
+  recordEvent(deps, replicaSet, {
+    type: 'Normal',
+    reason: 'SuccessfulDelete',
+    message,
+    component: 'replicaset-controller',
+  });
 }
 
 function writeStatus(deps: ControllerDeps, replicaSet: StoredObject, pods: StoredObject[]): void {
@@ -35,7 +52,13 @@ function writeStatus(deps: ControllerDeps, replicaSet: StoredObject, pods: Store
     availableReplicas: ready,
     observedGeneration: replicaSet.metadata.generation,
   };
-  deps.registry.update(replicaSetType, replicaSet.metadata.namespace, replicaSet.metadata.name, { ...replicaSet, status }, 'status');
+  deps.registry.update(
+    replicaSetType,
+    replicaSet.metadata.namespace,
+    replicaSet.metadata.name,
+    { ...replicaSet, status },
+    'status',
+  );
 }
 
 /** The replicaset controller. */
@@ -43,7 +66,8 @@ export function replicaSetController(deps: ControllerDeps): Controller {
   return {
     name: 'replicaset',
     keysFor: (event) => {
-      if (event.resource === replicaSetType) return event.type === 'DELETED' ? [] : [keyOf(event.object)];
+      if (event.resource === replicaSetType)
+        return event.type === 'DELETED' ? [] : [keyOf(event.object)];
       if (event.resource !== podType) return [];
       const owner = controllerOf(event.object, 'ReplicaSet');
       return owner ? [`${event.object.metadata.namespace ?? ''}/${owner.name}`] : [];
@@ -52,12 +76,20 @@ export function replicaSetController(deps: ControllerDeps): Controller {
       const [namespace, name] = splitKey(key);
       const replicaSet = deps.registry.store.get(replicaSetType, namespace, name);
       if (!replicaSet || replicaSet.metadata.deletionTimestamp) return;
-      const owned = deps.registry.store.list(podType, namespace).filter((pod) => controllerOf(pod, 'ReplicaSet')?.uid === replicaSet.metadata.uid);
+      const owned = deps.registry.store
+        .list(podType, namespace)
+        .filter((pod) => controllerOf(pod, 'ReplicaSet')?.uid === replicaSet.metadata.uid);
       const active = owned.filter((pod) => !pod.metadata.deletionTimestamp);
       const desired = numberAt(replicaSet, 'spec.replicas', 1);
       for (let i = active.length; i < desired; i += 1) createPod(deps, replicaSet);
       for (const pod of active.slice(desired).reverse()) deletePod(deps, replicaSet, pod);
-      const kept = deps.registry.store.list(podType, namespace).filter((pod) => controllerOf(pod, 'ReplicaSet')?.uid === replicaSet.metadata.uid && !pod.metadata.deletionTimestamp);
+      const kept = deps.registry.store
+        .list(podType, namespace)
+        .filter(
+          (pod) =>
+            controllerOf(pod, 'ReplicaSet')?.uid === replicaSet.metadata.uid &&
+            !pod.metadata.deletionTimestamp,
+        );
       writeStatus(deps, replicaSet, kept);
     },
   };

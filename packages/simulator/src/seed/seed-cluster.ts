@@ -35,12 +35,22 @@ function seedWorkload(registry: Registry, workload: WorkloadSpec): void {
 
 /** Creates the cluster's namespaces, nodes, `kubernetes` service and workloads; controllers do the rest. */
 export function seedCluster(registry: Registry, spec: ClusterSpec, clock: Clock): void {
-  for (const name of namespacesOf(spec)) registry.create(namespaceType, undefined, { metadata: { name } });
-  const kubernetesService = { metadata: { name: 'kubernetes', labels: { component: 'apiserver', provider: 'kubernetes' } }, spec: { ports: [{ name: 'https', port: 443, targetPort: 6443 }] } };
+  for (const name of namespacesOf(spec))
+    registry.create(namespaceType, undefined, { metadata: { name } });
+  const kubernetesService = {
+    metadata: { name: 'kubernetes', labels: { component: 'apiserver', provider: 'kubernetes' } },
+    spec: { ports: [{ name: 'https', port: 443, targetPort: 6443 }] },
+  };
   registry.create(serviceType, 'default', kubernetesService);
   for (const node of nodeObjects(spec, timestamp(clock))) {
     const created = registry.create(nodeType, undefined, node);
-    registry.update(nodeType, undefined, created.metadata.name, { ...created, status: (node as { status: unknown }).status }, 'status');
+    registry.update(
+      nodeType,
+      undefined,
+      created.metadata.name,
+      { ...created, status: (node as { status: unknown }).status },
+      'status',
+    );
   }
   for (const workload of [coreDns, ...(spec.workloads ?? [])]) seedWorkload(registry, workload);
 }

@@ -9,11 +9,34 @@ interface TierDefaults {
 }
 
 const tiers: Readonly<Record<WorkloadTier, TierDefaults>> = {
-  web: { image: 'nginx:1.27', port: 8080, requests: { cpu: '100m', memory: '128Mi' }, limits: { memory: '256Mi' } },
-  worker: { image: 'ghcr.io/flotilla-demo/worker:2.4.1', requests: { cpu: '250m', memory: '256Mi' }, limits: { memory: '512Mi' } },
-  database: { image: 'postgres:16.4', port: 5432, requests: { cpu: '500m', memory: '1Gi' }, limits: { cpu: '1', memory: '2Gi' } },
-  cache: { image: 'redis:7.4', port: 6379, requests: { cpu: '100m', memory: '256Mi' }, limits: { memory: '512Mi' } },
-  batch: { image: 'ghcr.io/flotilla-demo/batch:1.9.0', requests: { cpu: '500m', memory: '512Mi' }, limits: { memory: '1Gi' } },
+  web: {
+    image: 'nginx:1.27',
+    port: 8080,
+    requests: { cpu: '100m', memory: '128Mi' },
+    limits: { memory: '256Mi' },
+  },
+  worker: {
+    image: 'ghcr.io/flotilla-demo/worker:2.4.1',
+    requests: { cpu: '250m', memory: '256Mi' },
+    limits: { memory: '512Mi' },
+  },
+  database: {
+    image: 'postgres:16.4',
+    port: 5432,
+    requests: { cpu: '500m', memory: '1Gi' },
+    limits: { cpu: '1', memory: '2Gi' },
+  },
+  cache: {
+    image: 'redis:7.4',
+    port: 6379,
+    requests: { cpu: '100m', memory: '256Mi' },
+    limits: { memory: '512Mi' },
+  },
+  batch: {
+    image: 'ghcr.io/flotilla-demo/batch:1.9.0',
+    requests: { cpu: '500m', memory: '512Mi' },
+    limits: { memory: '1Gi' },
+  },
 };
 
 function container(workload: WorkloadSpec, defaults: TierDefaults): Record<string, unknown> {
@@ -22,7 +45,10 @@ function container(workload: WorkloadSpec, defaults: TierDefaults): Record<strin
     name: workload.name,
     image: workload.image ?? defaults.image,
     ...(port ? { ports: [{ containerPort: port, protocol: 'TCP' }] } : {}),
-    resources: { requests: workload.requests ?? defaults.requests, limits: workload.limits ?? defaults.limits },
+    resources: {
+      requests: workload.requests ?? defaults.requests,
+      limits: workload.limits ?? defaults.limits,
+    },
   };
 }
 
@@ -47,7 +73,14 @@ export function serviceObject(workload: WorkloadSpec): unknown {
   if (port === undefined) return undefined;
   const servicePort = workload.tier === 'web' || workload.tier === undefined ? 80 : port;
   return {
-    metadata: { name: workload.name, namespace: workload.namespace, labels: { 'app.kubernetes.io/name': workload.name } },
-    spec: { selector: { 'app.kubernetes.io/name': workload.name }, ports: [{ name: 'main', port: servicePort, targetPort: port, protocol: 'TCP' }] },
+    metadata: {
+      name: workload.name,
+      namespace: workload.namespace,
+      labels: { 'app.kubernetes.io/name': workload.name },
+    },
+    spec: {
+      selector: { 'app.kubernetes.io/name': workload.name },
+      ports: [{ name: 'main', port: servicePort, targetPort: port, protocol: 'TCP' }],
+    },
   };
 }

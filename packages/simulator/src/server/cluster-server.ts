@@ -4,7 +4,13 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
-import { apiGroupDocument, apiGroupList, apiResourceList, apiVersions, versionInfo } from '../api/discovery.ts';
+import {
+  apiGroupDocument,
+  apiGroupList,
+  apiResourceList,
+  apiVersions,
+  versionInfo,
+} from '../api/discovery.ts';
 import { handleResource } from '../api/resource-handler.ts';
 import type { ApiContext, Reply } from '../api/api-call.ts';
 import { routeOf } from '../api/request-info.ts';
@@ -39,7 +45,12 @@ function discovery(endpoint: ClusterEndpoint, pathname: string, host: string): u
   return undefined;
 }
 
-async function route(endpoint: ClusterEndpoint, req: IncomingMessage, res: ServerResponse, url: URL): Promise<Reply> {
+async function route(
+  endpoint: ClusterEndpoint,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<Reply> {
   const document = discovery(endpoint, url.pathname, url.host);
   if (document !== undefined) return { status: 200, body: document };
   const isApiPath = url.pathname.startsWith('/api/') || url.pathname.startsWith('/apis/');
@@ -49,7 +60,11 @@ async function route(endpoint: ClusterEndpoint, req: IncomingMessage, res: Serve
   return handleResource(endpoint, call, found.request);
 }
 
-async function handle(endpoint: ClusterEndpoint, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(
+  endpoint: ClusterEndpoint,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
   const pathname = url.pathname.length > 1 ? url.pathname.replace(/\/$/, '') : url.pathname;
   try {
@@ -64,9 +79,16 @@ async function handle(endpoint: ClusterEndpoint, req: IncomingMessage, res: Serv
 }
 
 /** Starts serving `endpoint` on `host` at a free port: HTTPS with `tls`, plain HTTP without. */
-export async function listen(endpoint: ClusterEndpoint, host: string, tls?: KeyPairPem): Promise<ListeningEndpoint> {
-  const handler = (req: IncomingMessage, res: ServerResponse): void => void handle(endpoint, req, res);
-  const server: Server = tls ? createTlsServer({ cert: tls.cert, key: tls.key }, handler) : createServer(handler);
+export async function listen(
+  endpoint: ClusterEndpoint,
+  host: string,
+  tls?: KeyPairPem,
+): Promise<ListeningEndpoint> {
+  const handler = (req: IncomingMessage, res: ServerResponse): void =>
+    void handle(endpoint, req, res);
+  const server: Server = tls
+    ? createTlsServer({ cert: tls.cert, key: tls.key }, handler)
+    : createServer(handler);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, host, () => resolve());

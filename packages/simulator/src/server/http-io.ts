@@ -14,7 +14,11 @@ export async function readBody(req: IncomingMessage): Promise<Buffer> {
     const buffer = chunk as Buffer;
     size += buffer.length;
     if (size > maxBodyBytes) {
-      throw new KubeError(413, 'RequestEntityTooLarge', `Request entity too large: limit is ${maxBodyBytes}`);
+      throw new KubeError(
+        413,
+        'RequestEntityTooLarge',
+        `Request entity too large: limit is ${maxBodyBytes}`,
+      );
     }
     chunks.push(buffer);
   }
@@ -34,7 +38,10 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 
 /** Sends plain text, as the health endpoints do. */
 export function sendText(res: ServerResponse, status: number, text: string): void {
-  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
@@ -43,7 +50,11 @@ export function sendError(res: ServerResponse, error: unknown, logger: Logger): 
   const status =
     error instanceof KubeError
       ? error.status
-      : failureStatus(500, 'InternalError', 'an error on the server ("unknown") has prevented the request from succeeding');
+      : failureStatus(
+          500,
+          'InternalError',
+          'an error on the server ("unknown") has prevented the request from succeeding',
+        );
   if (!(error instanceof KubeError)) logger.error({ err: error }, 'request failed');
   if (res.headersSent) {
     res.destroy();

@@ -24,6 +24,10 @@ export interface CertificateAuthority {
   issueServing(hosts: readonly string[]): Promise<KeyPairPem>;
 }
 
+function generateKeys(): Promise<KeyPair> {
+  return webcrypto.subtle.generateKey(algorithm, true, ['sign', 'verify']);
+}
+
 function validity(): { notBefore: Date; notAfter: Date } {
   const now = Date.now();
   return { notBefore: new Date(now - 3_600_000), notAfter: new Date(now + 365 * 86_400_000) };
@@ -35,13 +39,18 @@ async function keyPem(key: webcrypto.CryptoKey): Promise<string> {
 }
 
 function altNames(hosts: readonly string[]): x509.SubjectAlternativeNameExtension {
-  const names = hosts.map((host) => ({ type: isIP(host) ? ('ip' as const) : ('dns' as const), value: host }));
+  const names = hosts.map((host) => ({
+    type: isIP(host) ? ('ip' as const) : ('dns' as const),
+    value: host,
+  }));
   return new x509.SubjectAlternativeNameExtension(names);
 }
 
 /** Generates a fresh CA (ECDSA P-256) named `commonName`. */
-export async function createCertificateAuthority(commonName: string): Promise<CertificateAuthority> {
-  const caKeys = (await webcrypto.subtle.generateKey(algorithm, true, ['sign', 'verify'])) as KeyPair;
+export async function createCertificateAuthority(
+  commonName: string,
+): Promise<CertificateAuthority> {
+  const caKeys = await generateKeys();
   const caCert = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: '01',
     name: `CN=${commonName}`,
@@ -50,7 +59,10 @@ export async function createCertificateAuthority(commonName: string): Promise<Ce
     ...validity(),
     extensions: [
       new x509.BasicConstraintsExtension(true, undefined, true),
-      new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
+      new x509.KeyUsagesExtension(
+        x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign,
+        true,
+      ),
       await x509.SubjectKeyIdentifierExtension.create(caKeys.publicKey),
     ],
   });
@@ -59,7 +71,7 @@ export async function createCertificateAuthority(commonName: string): Promise<Ce
     cert: caCert.toString('pem'),
     issueServing: async (hosts) => {
       serial += 1;
-      const keys = (await webcrypto.subtle.generateKey(algorithm, true, ['sign', 'verify'])) as KeyPair;
+      const keys = await generateKeys();
       const cert = await x509.X509CertificateGenerator.create({
         serialNumber: serial.toString(16).padStart(2, '0'),
         subject: `CN=${hosts[0] ?? 'kube-apiserver'}`,
@@ -70,7 +82,10 @@ export async function createCertificateAuthority(commonName: string): Promise<Ce
         ...validity(),
         extensions: [
           new x509.BasicConstraintsExtension(false, undefined, true),
-          new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyEncipherment, true),
+          new x509.KeyUsagesExtension(
+            x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyEncipherment,
+            true,
+          ),
           new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth]),
           altNames(hosts),
         ],

@@ -11,7 +11,11 @@ export interface Dependent {
 }
 
 /** Objects whose ownerReferences name `ownerUid`; a namespaced owner's dependents share its namespace. */
-export function dependentsOf(store: ObjectStore, ownerUid: string, namespace: string | undefined): Dependent[] {
+export function dependentsOf(
+  store: ObjectStore,
+  ownerUid: string,
+  namespace: string | undefined,
+): Dependent[] {
   const types = resourceTypes.filter((type) => namespace === undefined || type.isNamespaced);
   return types.flatMap((type) =>
     store

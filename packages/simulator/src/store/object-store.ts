@@ -89,8 +89,10 @@ export class ObjectStore {
 
   #table(type: ResourceType): Map<string, StoredObject> {
     const key = tableKey(type);
-    let table = this.#tables.get(key);
-    if (!table) this.#tables.set(key, (table = new Map()));
+    const existing = this.#tables.get(key);
+    if (existing) return existing;
+    const table = new Map<string, StoredObject>();
+    this.#tables.set(key, table);
     return table;
   }
 }

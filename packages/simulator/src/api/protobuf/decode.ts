@@ -17,7 +17,10 @@ function mapEntry(field: WireField, isBytes: boolean): [string, string] {
   const key = entry.find((f) => f.number === 1);
   const value = entry.find((f) => f.number === 2);
   const raw = value ? bytesOf(value) : new Uint8Array();
-  return [key ? text.decode(bytesOf(key)) : '', isBytes ? Buffer.from(raw).toString('base64') : text.decode(raw)];
+  return [
+    key ? text.decode(bytesOf(key)) : '',
+    isBytes ? Buffer.from(raw).toString('base64') : text.decode(raw),
+  ];
 }
 
 function scalar(type: Exclude<FieldType, object>, field: WireField): unknown {
@@ -38,10 +41,17 @@ function scalar(type: Exclude<FieldType, object>, field: WireField): unknown {
   }
 }
 
-function decodeField(result: Record<string, unknown>, name: string, type: FieldType, field: WireField): void {
+function decodeField(
+  result: Record<string, unknown>,
+  name: string,
+  type: FieldType,
+  field: WireField,
+): void {
   if (typeof type === 'object') {
     const value = decodeMessage(bytesOf(field), type.message);
-    result[name] = type.isRepeated ? [...((result[name] as unknown[] | undefined) ?? []), value] : value;
+    result[name] = type.isRepeated
+      ? [...((result[name] as unknown[] | undefined) ?? []), value]
+      : value;
   } else if (type === 'stringMap' || type === 'bytesMap') {
     const [key, value] = mapEntry(field, type === 'bytesMap');
     result[name] = { ...(result[name] as object | undefined), [key]: value };
@@ -64,7 +74,8 @@ function decodeMessage(bytes: Uint8Array, schema: Schema): Record<string, unknow
 }
 
 function unsupported(): KubeError {
-  const message = 'the body of the request was in an unknown format - accepted media types include: application/json, application/yaml';
+  const message =
+    'the body of the request was in an unknown format - accepted media types include: application/json, application/yaml';
   return new KubeError(415, 'UnsupportedMediaType', message);
 }
 
@@ -74,9 +85,11 @@ export function decodeProtobuf(body: Uint8Array): Record<string, unknown> {
   const envelope = readFields(body.subarray(magic.length));
   const typeMeta = envelope.find((f) => f.number === 1);
   const raw = envelope.find((f) => f.number === 2);
-  const meta = typeMeta ? decodeMessage(bytesOf(typeMeta), { 1: ['apiVersion', 'string'], 2: ['kind', 'string'] }) : {};
-  const apiVersion = String(meta['apiVersion'] as string);
-  const kind = String(meta['kind'] as string);
+  const meta = typeMeta
+    ? decodeMessage(bytesOf(typeMeta), { 1: ['apiVersion', 'string'], 2: ['kind', 'string'] })
+    : {};
+  const apiVersion = typeof meta['apiVersion'] === 'string' ? meta['apiVersion'] : '';
+  const kind = typeof meta['kind'] === 'string' ? meta['kind'] : '';
   const schema = schemasByKind[`${apiVersion}/${kind}`];
   if (!schema || !raw) throw unsupported();
   return { apiVersion, kind, ...decodeMessage(bytesOf(raw), schema) };

@@ -43,8 +43,23 @@ const localReference: Schema = { 1: ['name', 'string'] };
 
 /** Messages by `apiVersion/kind`, for the kinds kubectl's typed `create` commands send. */
 export const schemasByKind: Readonly<Record<string, Schema>> = {
-  'v1/ConfigMap': { 1: metadata, 2: ['data', 'stringMap'], 3: ['binaryData', 'bytesMap'], 4: ['immutable', 'bool'] },
-  'v1/Secret': { 1: metadata, 2: ['data', 'bytesMap'], 3: ['type', 'string'], 4: ['stringData', 'stringMap'], 5: ['immutable', 'bool'] },
+  'v1/ConfigMap': {
+    1: metadata,
+    2: ['data', 'stringMap'],
+    3: ['binaryData', 'bytesMap'],
+    4: ['immutable', 'bool'],
+  },
+  'v1/Secret': {
+    1: metadata,
+    2: ['data', 'bytesMap'],
+    3: ['type', 'string'],
+    4: ['stringData', 'stringMap'],
+    5: ['immutable', 'bool'],
+  },
   'v1/Namespace': { 1: metadata, 2: ['spec', { message: { 1: ['finalizers', 'strings'] } }] },
-  'v1/ServiceAccount': { 1: metadata, 3: ['imagePullSecrets', { message: localReference, isRepeated: true }], 4: ['automountServiceAccountToken', 'bool'] },
+  'v1/ServiceAccount': {
+    1: metadata,
+    3: ['imagePullSecrets', { message: localReference, isRepeated: true }],
+    4: ['automountServiceAccountToken', 'bool'],
+  },
 };

@@ -9,9 +9,14 @@ export interface ColumnDefinition {
   readonly priority: number;
 }
 
-function column(name: string, type: ColumnDefinition['type'] = 'string', priority = 0): ColumnDefinition {
+function column(
+  name: string,
+  type: ColumnDefinition['type'] = 'string',
+  priority = 0,
+): ColumnDefinition {
   const format = name === 'Name' ? 'name' : '';
-  const description = name === 'Name' ? 'Name must be unique within a namespace.' : `${name} of the object.`;
+  const description =
+    name === 'Name' ? 'Name must be unique within a namespace.' : `${name} of the object.`;
   return Object.freeze({ name, type, format, description, priority });
 }
 
@@ -21,16 +26,74 @@ function columns(...specs: [string, ColumnDefinition['type']?, number?][]): Colu
 
 /** Columns by kind; kinds not listed get NAME and AGE. */
 export const columnsByKind: Readonly<Record<string, readonly ColumnDefinition[]>> = {
-  Pod: columns(['Name'], ['Ready'], ['Status'], ['Restarts'], ['Age'], ['IP', 'string', 1], ['Node', 'string', 1], ['Nominated Node', 'string', 1], ['Readiness Gates', 'string', 1]),
-  Deployment: columns(['Name'], ['Ready'], ['Up-to-date', 'integer'], ['Available', 'integer'], ['Age'], ['Containers', 'string', 1], ['Images', 'string', 1], ['Selector', 'string', 1]),
-  ReplicaSet: columns(['Name'], ['Desired', 'integer'], ['Current', 'integer'], ['Ready', 'integer'], ['Age'], ['Containers', 'string', 1], ['Images', 'string', 1], ['Selector', 'string', 1]),
-  Node: columns(['Name'], ['Status'], ['Roles'], ['Age'], ['Version'], ['Internal-IP', 'string', 1], ['External-IP', 'string', 1], ['OS-Image', 'string', 1], ['Kernel-Version', 'string', 1], ['Container-Runtime', 'string', 1]),
+  Pod: columns(
+    ['Name'],
+    ['Ready'],
+    ['Status'],
+    ['Restarts'],
+    ['Age'],
+    ['IP', 'string', 1],
+    ['Node', 'string', 1],
+    ['Nominated Node', 'string', 1],
+    ['Readiness Gates', 'string', 1],
+  ),
+  Deployment: columns(
+    ['Name'],
+    ['Ready'],
+    ['Up-to-date', 'integer'],
+    ['Available', 'integer'],
+    ['Age'],
+    ['Containers', 'string', 1],
+    ['Images', 'string', 1],
+    ['Selector', 'string', 1],
+  ),
+  ReplicaSet: columns(
+    ['Name'],
+    ['Desired', 'integer'],
+    ['Current', 'integer'],
+    ['Ready', 'integer'],
+    ['Age'],
+    ['Containers', 'string', 1],
+    ['Images', 'string', 1],
+    ['Selector', 'string', 1],
+  ),
+  Node: columns(
+    ['Name'],
+    ['Status'],
+    ['Roles'],
+    ['Age'],
+    ['Version'],
+    ['Internal-IP', 'string', 1],
+    ['External-IP', 'string', 1],
+    ['OS-Image', 'string', 1],
+    ['Kernel-Version', 'string', 1],
+    ['Container-Runtime', 'string', 1],
+  ),
   Namespace: columns(['Name'], ['Status'], ['Age']),
-  Service: columns(['Name'], ['Type'], ['Cluster-IP'], ['External-IP'], ['Port(s)'], ['Age'], ['Selector', 'string', 1]),
+  Service: columns(
+    ['Name'],
+    ['Type'],
+    ['Cluster-IP'],
+    ['External-IP'],
+    ['Port(s)'],
+    ['Age'],
+    ['Selector', 'string', 1],
+  ),
   ConfigMap: columns(['Name'], ['Data', 'integer'], ['Age']),
   Secret: columns(['Name'], ['Type'], ['Data', 'integer'], ['Age']),
   ServiceAccount: columns(['Name'], ['Secrets', 'integer'], ['Age']),
-  Event: columns(['Last Seen'], ['Type'], ['Reason'], ['Object'], ['Subobject', 'string', 1], ['Source', 'string', 1], ['Message'], ['First Seen', 'string', 1], ['Count', 'integer', 1], ['Name', 'string', 1]),
+  Event: columns(
+    ['Last Seen'],
+    ['Type'],
+    ['Reason'],
+    ['Object'],
+    ['Subobject', 'string', 1],
+    ['Source', 'string', 1],
+    ['Message'],
+    ['First Seen', 'string', 1],
+    ['Count', 'integer', 1],
+    ['Name', 'string', 1],
+  ),
 };
 
 /** The generic NAME, AGE columns. */

@@ -48,7 +48,9 @@ export function namespaceCells(namespace: KubeObject, now: number): Cells {
 function servicePorts(service: KubeObject): string {
   const ports = arrayAt(service, 'spec.ports').map((port) => {
     const nodePort = numberAt(port, 'nodePort');
-    const base = nodePort ? `${numberAt(port, 'port')}:${nodePort}` : String(numberAt(port, 'port'));
+    const base = nodePort
+      ? `${numberAt(port, 'port')}:${nodePort}`
+      : String(numberAt(port, 'port'));
     return `${base}/${stringAt(port, 'protocol', 'TCP')}`;
   });
   return ports.length > 0 ? ports.join(',') : '<none>';
@@ -73,7 +75,9 @@ export function serviceCells(service: KubeObject, now: number): Cells {
 
 /** NAME DATA AGE. */
 export function configMapCells(configMap: KubeObject, now: number): Cells {
-  const count = Object.keys(recordAt(configMap, 'data')).length + Object.keys(recordAt(configMap, 'binaryData')).length;
+  const count =
+    Object.keys(recordAt(configMap, 'data')).length +
+    Object.keys(recordAt(configMap, 'binaryData')).length;
   return [configMap.metadata.name ?? '', count, age(configMap.metadata.creationTimestamp, now)];
 }
 
@@ -93,7 +97,8 @@ export function serviceAccountCells(account: KubeObject, now: number): Cells {
 /** LAST SEEN TYPE REASON OBJECT MESSAGE | SUBOBJECT SOURCE FIRST SEEN COUNT NAME. */
 export function eventCells(event: KubeObject, now: number): Cells {
   const involved = `${stringAt(event, 'involvedObject.kind').toLowerCase()}/${stringAt(event, 'involvedObject.name')}`;
-  const last = at(event, 'lastTimestamp') ?? at(event, 'eventTime') ?? event.metadata.creationTimestamp;
+  const last =
+    at(event, 'lastTimestamp') ?? at(event, 'eventTime') ?? event.metadata.creationTimestamp;
   return [
     age(last, now),
     stringAt(event, 'type'),

@@ -37,7 +37,9 @@ export type IncludeObject = 'None' | 'Metadata' | 'Object';
 export function wantsTable(accept: string | undefined): boolean {
   return (accept ?? '').split(',').some((part) => {
     const params = part.split(';').map((p) => p.trim());
-    return params.includes('as=Table') && params.includes('g=meta.k8s.io') && params.includes('v=v1');
+    return (
+      params.includes('as=Table') && params.includes('g=meta.k8s.io') && params.includes('v=v1')
+    );
   });
 }
 
@@ -55,7 +57,9 @@ function rowObject(object: KubeObject, include: IncludeObject): unknown {
 
 function cellsOf(kind: string, object: KubeObject, now: number): Cells {
   const printer = printers[kind];
-  return printer ? printer(object, now) : [object.metadata.name ?? '', age(object.metadata.creationTimestamp, now)];
+  return printer
+    ? printer(object, now)
+    : [object.metadata.name ?? '', age(object.metadata.creationTimestamp, now)];
 }
 
 /** Options of one table rendering. */
@@ -69,10 +73,16 @@ export interface TableOptions {
 }
 
 /** A `Table` of `objects`. */
-export function toTable(objects: readonly KubeObject[], options: TableOptions): Record<string, unknown> {
+export function toTable(
+  objects: readonly KubeObject[],
+  options: TableOptions,
+): Record<string, unknown> {
   const columns: readonly ColumnDefinition[] = columnsByKind[options.kind] ?? defaultColumns;
   const rows = objects.map((object) => {
-    const row = { cells: cellsOf(options.kind, object, options.now), object: rowObject(object, options.include) };
+    const row = {
+      cells: cellsOf(options.kind, object, options.now),
+      object: rowObject(object, options.include),
+    };
     return row.object === undefined ? { cells: row.cells } : row;
   });
   return {

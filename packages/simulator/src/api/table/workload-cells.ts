@@ -9,7 +9,10 @@ export type Cells = (string | number)[];
 function podStatus(pod: KubeObject): string {
   if (pod.metadata.deletionTimestamp) return 'Terminating';
   const waiting = arrayAt(pod, 'status.containerStatuses')
-    .map((status) => stringAt(status, 'state.waiting.reason') || stringAt(status, 'state.terminated.reason'))
+    .map(
+      (status) =>
+        stringAt(status, 'state.waiting.reason') || stringAt(status, 'state.terminated.reason'),
+    )
     .find((reason) => reason !== '');
   return waiting ?? (stringAt(pod, 'status.reason') || stringAt(pod, 'status.phase', 'Pending'));
 }
@@ -19,7 +22,10 @@ export function podCells(pod: KubeObject, now: number): Cells {
   const statuses = arrayAt(pod, 'status.containerStatuses');
   const ready = statuses.filter((status) => at(status, 'ready') === true).length;
   const total = arrayAt(pod, 'spec.containers').length;
-  const restarts = statuses.reduce<number>((sum, status) => sum + numberAt(status, 'restartCount'), 0);
+  const restarts = statuses.reduce<number>(
+    (sum, status) => sum + numberAt(status, 'restartCount'),
+    0,
+  );
   return [
     pod.metadata.name ?? '',
     `${ready}/${total}`,
