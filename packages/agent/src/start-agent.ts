@@ -1,6 +1,6 @@
 // Starts an agent: loads its credential and kubeconfig, dials the hub, serves its probes.
 import { readFile } from 'node:fs/promises';
-import { KubeConfig } from '@kubernetes/client-node';
+import type { KubeConfig } from '@kubernetes/client-node';
 import type { Logger } from 'pino';
 import type { AgentHello } from '@flotilla/protocol';
 import type { AgentConfig } from './config.ts';
@@ -18,7 +18,10 @@ export interface RunningAgent {
   close(): Promise<void>;
 }
 
-function loadKubeConfig(path: string): KubeConfig {
+// client-node is loaded on first use: it is the slowest import we have, and every `flotilla`
+// invocation (even `--help`) would otherwise pay for it.
+async function loadKubeConfig(path: string): Promise<KubeConfig> {
+  const { KubeConfig } = await import('@kubernetes/client-node');
   const kubeConfig = new KubeConfig();
   if (path === '') kubeConfig.loadFromCluster();
   else kubeConfig.loadFromFile(path);
@@ -40,13 +43,13 @@ function helloFor(config: AgentConfig, kubeConfig: KubeConfig): () => Promise<Ag
 /** Starts the tunnel (and the health server when enabled); resolves once both are running. */
 export async function startAgent(config: AgentConfig, logger: Logger): Promise<RunningAgent> {
   const log = logger.child({ component: 'agent', cluster: config.cluster });
-  const kubeConfig = loadKubeConfig(config.kubeconfig);
+  const kubeConfig = await loadKubeConfig(config.kubeconfig);
   const tunnel = new TunnelClient({
     hubUrl: config.hubUrl,
     heartbeatIntervalMs: config.heartbeatInterval,
     giveUpAfterMs: config.giveUpAfter,
     backoff: fullJitterBackoff(250, config.reconnectMaxDelay),
-    logger: log.child({ component: 'tunnel' }),
+    logger: log.child({ subsystem: 'tunnel' }),
     credential: () => readCredential(config.credentialFile),
     hello: helloFor(config, kubeConfig),
   });

@@ -41,13 +41,12 @@ export async function buildHub(config: HubConfig, deps: HubDeps): Promise<Hub> {
     loggerInstance: fastifyLogger,
     bodyLimit: config.bodyLimit,
     genReqId: () => randomUUID(),
-    disableRequestLogging: false,
   });
   const registry = createRegistry();
   const sessions = new SessionRegistry();
   const tunnel = new TunnelServer({
     db: deps.db,
-    logger: logger.child({ component: 'tunnel' }),
+    logger: logger.child({ subsystem: 'tunnel' }),
     sessions,
     metrics: createTunnelMetrics(registry, sessions),
     heartbeatIntervalMs: config.heartbeatInterval,

@@ -56,7 +56,7 @@ export async function startHub(
   options: { quiet?: boolean } = {},
 ): Promise<RunningHub> {
   const db = openDatabase(config.store);
-  await migrate(db, logger.child({ component: 'store' }));
+  await migrate(db, logger.child({ component: 'hub', subsystem: 'store' }));
   const token = await bootstrapAdmin(db, new Date());
   if (token !== undefined)
     await deliverBootstrapToken(token, config.adminTokenFile, options.quiet === true);

@@ -46,7 +46,7 @@ export async function startCluster(
   spec: ClusterSpec,
   options: ClusterOptions,
 ): Promise<RunningCluster> {
-  const logger = options.logger.child({ cluster: spec.name });
+  const logger = options.logger.child({ component: 'simulator', cluster: spec.name });
   const store = new ObjectStore(options.watchHistory);
   const random = seededRandom(options.seed ^ nameHash(spec.name));
   const registry = new Registry({ store, clock: options.clock, random });

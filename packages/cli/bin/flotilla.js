@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+/* global process */
+// The published `flotilla` command. Node 24 runs the TypeScript sources directly.
+import { buildProgram } from '../src/main.ts';
+
+await buildProgram().parseAsync(process.argv);

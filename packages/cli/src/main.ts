@@ -1,0 +1,20 @@
+#!/usr/bin/env node
+// The `flotilla` command: one binary for the hub, the agent, the simulator and the demo.
+import { Command } from '@commander-js/extra-typings';
+import { hubCommand } from './commands/hub.ts';
+import { agentCommand } from './commands/agent.ts';
+import { simCommand } from './commands/sim.ts';
+import { demoCommand } from './commands/demo.ts';
+
+/** Builds the command tree (exported so tests can parse arguments without spawning). */
+export function buildProgram(): Command {
+  return new Command('flotilla')
+    .description('Run a fleet of Kubernetes clusters from one hub.')
+    .version('0.1.0')
+    .addCommand(hubCommand())
+    .addCommand(agentCommand())
+    .addCommand(simCommand())
+    .addCommand(demoCommand());
+}
+
+if (import.meta.main) await buildProgram().parseAsync(process.argv);
