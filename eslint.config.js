@@ -2,6 +2,7 @@
 // boundaries that keep the architecture honest (see docs/adr/0001-workspace-layout.md).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 const packages = ['protocol', 'hub', 'agent', 'simulator', 'cli', 'web'];
 
@@ -69,5 +70,6 @@ export default tseslint.config(
     rules: { 'max-lines-per-function': 'off', 'max-lines': ['error', 500] },
   },
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
+  { files: ['**/*.js'], languageOptions: { globals: globals.node } },
   ...packages.map(boundaryRule),
 );

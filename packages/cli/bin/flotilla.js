@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-/* global process */
 // The published `flotilla` command. Node 24 runs the TypeScript sources directly.
 import { buildProgram } from '../src/main.ts';
 
