@@ -5,6 +5,7 @@ import {
   integerSetting,
   optionalTextSetting,
   textSetting,
+  urlSetting,
   type ConfigOf,
 } from '@flotilla/protocol';
 
@@ -25,10 +26,11 @@ export const hubSettings = {
     pattern: /^sqlite:.+$/,
     defaultText: 'sqlite:.flotilla/hub.db',
   }),
-  publicUrl: optionalTextSetting({
+  publicUrl: urlSetting({
     description:
-      'URL users and agents reach the hub at (used in kubeconfigs); default http://<host>:<port>',
-    allowed: 'an absolute http or https URL, or empty',
+      'URL users and agents reach the hub at (used in kubeconfigs; empty: http://<host>:<port>)',
+    schemes: ['http', 'https'],
+    isOptional: true,
   }),
   logLevel: choiceSetting({
     description: 'Least severe log level written',
@@ -52,7 +54,8 @@ export const hubSettings = {
     allowed: 'a file path, or empty',
   }),
   dashboardDir: optionalTextSetting({
-    description: 'Directory of the built dashboard served at / (empty: no dashboard)',
+    description:
+      'Directory of the built dashboard served at / (empty: the one bundled with flotilla)',
     allowed: 'a directory path, or empty',
   }),
 } as const;

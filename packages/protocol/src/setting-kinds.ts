@@ -52,12 +52,19 @@ export function optionalTextSetting(base: Base & { allowed?: string }): SettingS
 }
 
 /** An absolute URL with one of the given schemes, kept as text (protocol has no URL type). */
-export function urlSetting(base: Base & { schemes: readonly string[] }): SettingSpec<string> {
+export function urlSetting(
+  base: Base & { schemes: readonly string[]; isOptional?: boolean },
+): SettingSpec<string> {
   const pattern = new RegExp(`^(${base.schemes.join('|')})://[^\\s/?#]+(/\\S*)?$`);
+  const optional = base.isOptional === true;
   return {
     ...base,
-    allowed: `an absolute ${base.schemes.join(' or ')} URL`,
-    parse: (text) => (pattern.test(text) ? text.replace(/\/+$/, '') : undefined),
+    ...(optional && base.defaultText === undefined ? { defaultText: '' } : {}),
+    allowed: `an absolute ${base.schemes.join(' or ')} URL${optional ? ', or empty' : ''}`,
+    parse: (text) => {
+      if (optional && text === '') return '';
+      return pattern.test(text) ? text.replace(/\/+$/, '') : undefined;
+    },
   };
 }
 

@@ -108,3 +108,31 @@ void test('every registry mutation is audited, and no secret is stored in clear'
     ),
   );
 });
+
+void test('the dashboard is served with a page fallback for client routes, but not for assets', async () => {
+  const { mkdtemp, writeFile, mkdir } = await import('node:fs/promises');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const dir = await mkdtemp(join(tmpdir(), 'flotilla-dash-'));
+  await mkdir(join(dir, 'assets'));
+  await writeFile(join(dir, 'index.html'), '<title>Flotilla</title>');
+  await writeFile(join(dir, 'assets', 'app-1234.js'), 'export {};');
+  const withDashboard = await startTestHub({ dashboardDir: dir });
+  try {
+    const get = (url: string) => withDashboard.hub.app.inject({ method: 'GET', url });
+    const page = await get('/clusters/prod-eu-1');
+    assert.equal(page.statusCode, 200);
+    assert.equal(page.body, '<title>Flotilla</title>');
+    assert.equal(page.headers['cache-control'], 'no-cache');
+    const asset = await get('/assets/app-1234.js');
+    assert.match(String(asset.headers['content-type']), /javascript/);
+    assert.match(String(asset.headers['cache-control']), /immutable/);
+    assert.equal((await get('/assets/missing.js')).statusCode, 404);
+    assert.equal(
+      (await get('/api/v1/missing')).json<{ error: { code: string } }>().error.code,
+      'not_found',
+    );
+  } finally {
+    await withDashboard.close();
+  }
+});
