@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { startTestHub } from '../test-hub.ts';
 
@@ -110,9 +113,6 @@ void test('every registry mutation is audited, and no secret is stored in clear'
 });
 
 void test('the dashboard is served with a page fallback for client routes, but not for assets', async () => {
-  const { mkdtemp, writeFile, mkdir } = await import('node:fs/promises');
-  const { join } = await import('node:path');
-  const { tmpdir } = await import('node:os');
   const dir = await mkdtemp(join(tmpdir(), 'flotilla-dash-'));
   await mkdir(join(dir, 'assets'));
   await writeFile(join(dir, 'index.html'), '<title>Flotilla</title>');
