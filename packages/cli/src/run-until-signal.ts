@@ -1,15 +1,20 @@
 // Keeps a process running until SIGINT or SIGTERM, then shuts it down gracefully.
 import type { Logger } from 'pino';
 
-/** Waits for a signal, runs `close`, then exits 0 (or 1 if closing failed or a second signal came). */
+// Under `npm start`, one Ctrl-C arrives twice: from the terminal to the whole process group, and
+// forwarded by npm. Repeats this close together are the same request to stop.
+const repeatWindowMs = 1000;
+
+/** Waits for a signal, runs `close`, then exits 0 (or 1 if closing failed or the user insisted). */
 export function runUntilSignal(close: () => Promise<void>, logger: Logger): void {
-  let isClosing = false;
+  let firstSignalAt: number | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
-    if (isClosing) {
+    if (firstSignalAt !== undefined) {
+      if (Date.now() - firstSignalAt < repeatWindowMs) return;
       logger.warn({ signal }, 'second signal: exiting without waiting');
       process.exit(1);
     }
-    isClosing = true;
+    firstSignalAt = Date.now();
     logger.info({ signal }, 'shutting down');
     close().then(
       () => exitAfterFlush(logger, 0),

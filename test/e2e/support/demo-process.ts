@@ -8,8 +8,8 @@ export interface DemoProcess {
   readonly url: string;
   readonly adminToken: string;
   readonly banner: string;
-  /** Sends SIGINT and resolves with the exit code. */
-  interrupt(): Promise<number | null>;
+  /** Sends SIGINT (`times` in quick succession, as under `npm start`) and resolves with the exit code. */
+  interrupt(times?: number): Promise<number | null>;
 }
 
 /** Waits (up to 60 s) for the banner's last line; rejects with the output if the demo exits first. */
@@ -37,9 +37,9 @@ export async function startDemo(
   });
   const url = /Dashboard: +(\S+)\//.exec(banner)?.[1] ?? '';
   const adminToken = /Admin token: +(\S+)/.exec(banner)?.[1] ?? '';
-  const interrupt = async () => {
+  const interrupt = async (times = 1) => {
     const exited = once(child, 'exit') as Promise<[number | null]>;
-    child.kill('SIGINT');
+    for (let i = 0; i < times; i++) child.kill('SIGINT');
     return (await exited)[0];
   };
   return { child, url, adminToken, banner, interrupt };
