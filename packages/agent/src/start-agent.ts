@@ -8,6 +8,8 @@ import { readClusterFacts } from './kube/cluster-facts.ts';
 import { TunnelClient } from './tunnel/tunnel-client.ts';
 import { fullJitterBackoff } from './tunnel/backoff.ts';
 import { buildHealthServer } from './http/health-server.ts';
+import { agentRoutes, type AgentApi } from './tunnel/agent-routes.ts';
+import { kubeTarget } from './kube/kube-target.ts';
 
 /** The agent's version, reported to the hub in its hello. */
 export const agentVersion = '0.1.0';
@@ -40,6 +42,15 @@ function helloFor(config: AgentConfig, kubeConfig: KubeConfig): () => Promise<Ag
   };
 }
 
+/** The agent's own endpoints, reached by the hub at `/agent/...` on the tunnel. */
+function agentApi(config: AgentConfig, kubeConfig: KubeConfig): AgentApi {
+  return async (path) => {
+    if (path !== '/v1/info') return undefined;
+    const facts = await readClusterFacts(kubeConfig);
+    return { cluster: config.cluster, agentVersion, ...facts };
+  };
+}
+
 /** Starts the tunnel (and the health server when enabled); resolves once both are running. */
 export async function startAgent(config: AgentConfig, logger: Logger): Promise<RunningAgent> {
   const log = logger.child({ component: 'agent', cluster: config.cluster });
@@ -52,6 +63,7 @@ export async function startAgent(config: AgentConfig, logger: Logger): Promise<R
     logger: log.child({ subsystem: 'tunnel' }),
     credential: () => readCredential(config.credentialFile),
     hello: helloFor(config, kubeConfig),
+    handleStream: agentRoutes(kubeTarget(kubeConfig), agentApi(config, kubeConfig), log),
   });
   const health = config.health ? buildHealthServer(tunnel, config.cluster) : undefined;
   await health?.listen({ host: config.healthHost, port: config.healthPort });

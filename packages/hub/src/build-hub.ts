@@ -20,6 +20,7 @@ export interface HubDeps {
   readonly db: Db;
   readonly logger: Logger;
   readonly now?: () => Date;
+  readonly random?: () => number;
 }
 
 /** A built hub: its HTTP app, live sessions and metrics. */
@@ -51,6 +52,7 @@ export async function buildHub(config: HubConfig, deps: HubDeps): Promise<Hub> {
     metrics: createTunnelMetrics(registry, sessions),
     heartbeatIntervalMs: config.heartbeatInterval,
     now,
+    random: deps.random ?? Math.random,
   });
   let isClosing = false;
   installErrorHandlers(app, config.dashboardDir !== '');

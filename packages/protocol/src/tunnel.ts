@@ -33,6 +33,28 @@ export const goAway = z.strictObject({
   reconnectAfterMs: z.int().min(0),
 });
 
+/**
+ * After `welcome`, every byte on the WebSocket belongs to one HTTP/2 connection in which the hub
+ * is the client and the agent the server. These path prefixes keep what a user can address
+ * (anything under `kubernetesPrefix`) apart from the hub's own control requests to the agent.
+ */
+export const tunnelPaths = {
+  kubernetesPrefix: '/k8s',
+  agentPrefix: '/agent',
+  goAway: '/control/goaway',
+} as const;
+
+/** Headers the hub adds to tunnelled Kubernetes requests; the agent turns them into impersonation. */
+export const tunnelHeaders = {
+  user: 'x-flotilla-user',
+  groups: 'x-flotilla-groups',
+  /** On a CONNECT stream (exec, attach, port-forward): the original method and path. */
+  upgradeMethod: 'x-flotilla-upgrade-method',
+  upgradePath: 'x-flotilla-upgrade-path',
+  /** The client's `Upgrade` value (HTTP/2 forbids carrying `Upgrade` itself). */
+  upgradeProtocol: 'x-flotilla-upgrade-protocol',
+} as const;
+
 /** Liveness uses WebSocket ping/pong frames (RFC 6455), answered by the ws library itself. */
 export const agentMessage = z.discriminatedUnion('type', [agentHello]);
 export const hubMessage = z.discriminatedUnion('type', [hubWelcome, goAway]);

@@ -1,17 +1,21 @@
 // Keeps the agent's tunnel to the hub up: dial, hello, heartbeats, reconnect with jittered
 // backoff, follow a hub's goaway, and give up (for the supervisor to restart us) past a limit.
 import { EventEmitter } from 'node:events';
+import type { IncomingHttpHeaders, ServerHttp2Stream } from 'node:http2';
 import { WebSocket } from 'ws';
 import type { Logger } from 'pino';
 import {
+  goAway,
   hubMessage,
   keepAlive,
   parseFrame,
   tunnelPath,
+  tunnelPaths,
   type AgentHello,
   type HubMessage,
 } from '@flotilla/protocol';
 import type { Backoff } from './backoff.ts';
+import { readBody, serveRequestChannel, type StreamHandler } from './request-server.ts';
 
 export type TunnelState = 'idle' | 'connecting' | 'connected' | 'waiting' | 'stopped';
 
@@ -24,6 +28,8 @@ export interface TunnelClientOptions {
   /** Read before every dial, so a rotated credential file is picked up. */
   readonly credential: () => Promise<string>;
   readonly hello: () => Promise<AgentHello>;
+  /** Answers the hub's requests once the channel is up (control requests are handled here). */
+  readonly handleStream: StreamHandler;
   readonly now?: () => number;
 }
 
@@ -71,9 +77,13 @@ export class TunnelClient extends EventEmitter {
     });
     this.#socket = socket;
     socket.on('open', () => socket.send(JSON.stringify(hello)));
-    socket.on('message', (data, isBinary) =>
-      this.#onFrame(isBinary ? undefined : parseFrame(hubMessage, (data as Buffer).toString())),
-    );
+    const onWelcome = (data: unknown, isBinary: boolean) => {
+      socket.off('message', onWelcome);
+      const message = isBinary ? undefined : parseFrame(hubMessage, (data as Buffer).toString());
+      if (message?.type !== 'welcome') return socket.close(4400, 'expected welcome');
+      this.#onWelcome(socket, message);
+    };
+    socket.on('message', onWelcome);
     socket.on('error', (error) =>
       this.#options.logger.warn({ err: error.message }, 'tunnel error'),
     );
@@ -81,20 +91,34 @@ export class TunnelClient extends EventEmitter {
     keepAlive(socket, this.#options.heartbeatIntervalMs, () => undefined);
   }
 
-  #onFrame(message: HubMessage | undefined): void {
-    if (message === undefined) return this.#socket?.close(4400, 'malformed frame');
-    switch (message.type) {
-      case 'welcome':
-        this.#state = 'connected';
-        this.#options.backoff.reset();
-        this.#options.logger.info({ session: message.sessionId }, 'tunnel connected');
-        this.emit('connected', message);
-        return;
-      case 'goaway':
-        this.#nextDelayMs = message.reconnectAfterMs;
-        this.#options.logger.info({ reason: message.reason }, 'hub asked us to reconnect');
-        return;
+  // After the welcome, every frame belongs to the HTTP/2 channel the hub opens.
+  #onWelcome(socket: WebSocket, welcome: Extract<HubMessage, { type: 'welcome' }>): void {
+    serveRequestChannel(
+      socket,
+      (stream, headers) => this.#route(stream, headers),
+      this.#options.logger,
+    );
+    this.#state = 'connected';
+    this.#options.backoff.reset();
+    this.#options.logger.info({ session: welcome.sessionId }, 'tunnel connected');
+    this.emit('connected', welcome);
+  }
+
+  #route(stream: ServerHttp2Stream, headers: IncomingHttpHeaders): void {
+    if (headers[':path'] !== tunnelPaths.goAway) return this.#options.handleStream(stream, headers);
+    this.#onGoAway(stream).catch(() => stream.close());
+  }
+
+  async #onGoAway(stream: ServerHttp2Stream): Promise<void> {
+    const message = parseFrame(goAway, await readBody(stream));
+    if (message !== undefined) {
+      this.#nextDelayMs = message.reconnectAfterMs;
+      this.#options.logger.info(
+        { reason: message.reason, reconnectAfterMs: message.reconnectAfterMs },
+        'hub asked us to reconnect',
+      );
     }
+    stream.respond({ ':status': message === undefined ? 400 : 204 }, { endStream: true });
   }
 
   #onClose(socket: WebSocket, code: number, reason: string): void {

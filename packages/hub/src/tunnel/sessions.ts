@@ -1,4 +1,5 @@
 // Live agent sessions, one per cluster: a newer connection from the same cluster replaces the older.
+import type { ClientHttp2Session } from 'node:http2';
 import type { WebSocket } from 'ws';
 import type { AgentHello } from '@flotilla/protocol';
 
@@ -7,6 +8,8 @@ export interface TunnelSession {
   readonly id: string;
   readonly cluster: string;
   readonly socket: WebSocket;
+  /** HTTP/2 over the socket: one stream per proxied request. */
+  readonly channel: ClientHttp2Session;
   readonly hello: AgentHello;
   readonly connectedAt: Date;
   lastSeenAt: Date;

@@ -32,7 +32,10 @@ async function connect(
 ): Promise<{ ws: WebSocket; frames: unknown[] }> {
   const ws = dial(secret);
   const frames: unknown[] = [];
-  ws.on('message', (data) => frames.push(JSON.parse((data as Buffer).toString())));
+  // Text frames are control messages; binary ones carry the HTTP/2 channel that follows welcome.
+  ws.on('message', (data, isBinary) => {
+    if (!isBinary) frames.push(JSON.parse((data as Buffer).toString()));
+  });
   await once(ws, 'open');
   ws.send(JSON.stringify(message));
   return { ws, frames };
@@ -96,13 +99,12 @@ void test('a valid agent is welcomed and its report lands in the registry', asyn
   await until(() => hub.hub.sessions.size === 0);
 });
 
-void test('the newest connection of a cluster wins; the old one is told why', async () => {
+void test('the newest connection of a cluster wins; the old one is closed as replaced', async () => {
   const first = await connect();
   await until(() => first.frames.length === 1);
   const second = await connect();
   const [code] = (await once(first.ws, 'close')) as [number];
   assert.equal(code, tunnelCloseCodes.replaced);
-  assert.deepEqual(first.frames[1], { type: 'goaway', reason: 'replaced', reconnectAfterMs: 0 });
   await until(() => second.frames.length === 1);
   assert.equal(hub.hub.sessions.size, 1);
   second.ws.close();

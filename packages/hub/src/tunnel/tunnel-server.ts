@@ -22,6 +22,7 @@ import type { Db } from '../store/store.ts';
 import type { SessionRegistry, TunnelSession } from './sessions.ts';
 import type { TunnelMetrics } from './tunnel-metrics.ts';
 import { refuseUpgrade } from './upgrade.ts';
+import { openRequestChannel, sendGoAway } from './request-channel.ts';
 
 export interface TunnelDeps {
   readonly db: Db;
@@ -30,7 +31,12 @@ export interface TunnelDeps {
   readonly metrics: TunnelMetrics;
   readonly heartbeatIntervalMs: number;
   readonly now: () => Date;
+  /** [0, 1); spreads agents' reconnects after a shutdown. */
+  readonly random: () => number;
 }
+
+// Agents told to go away at shutdown wait up to this long, so a fleet does not return at once.
+const maxShutdownSpreadMs = 5000;
 
 const helloTimeoutMs = 10_000;
 const maxControlFrameBytes = 64 * 1024;
@@ -105,22 +111,26 @@ export class TunnelServer {
       return this.#reject(ws, hello.cluster, 'forbidden', 'cluster is not registered');
     }
     await recordAgentHello(db, hello, now());
+    const sessionId = randomUUID();
+    // The welcome is the last text frame: after it the WebSocket carries the HTTP/2 channel.
+    send(ws, {
+      type: 'welcome',
+      sessionId,
+      heartbeatIntervalMs: this.#deps.heartbeatIntervalMs,
+      environment: row.environment as Environment,
+    });
+    const channel = openRequestChannel(ws, logger.child({ cluster: hello.cluster }));
     const session: TunnelSession = {
-      id: randomUUID(),
+      id: sessionId,
       cluster: hello.cluster,
       socket: ws,
+      channel,
       hello,
       connectedAt: now(),
       lastSeenAt: now(),
     };
     const replaced = sessions.add(session);
-    if (replaced !== undefined) this.#retire(replaced, 'replaced');
-    send(ws, {
-      type: 'welcome',
-      sessionId: session.id,
-      heartbeatIntervalMs: this.#deps.heartbeatIntervalMs,
-      environment: row.environment as Environment,
-    });
+    if (replaced !== undefined) void this.#retire(replaced, 'replaced');
     keepAlive(ws, this.#deps.heartbeatIntervalMs, () => (session.lastSeenAt = now()));
     ws.on('close', () => this.#onClose(session));
     this.#deps.metrics.accepted();
@@ -141,16 +151,20 @@ export class TunnelServer {
     });
   }
 
-  #retire(session: TunnelSession, reason: 'replaced' | 'shutdown'): void {
-    const reconnectAfterMs = reason === 'shutdown' ? Math.floor(Math.random() * 2000) : 0;
-    send(session.socket, { type: 'goaway', reason, reconnectAfterMs });
+  /** Says goaway on the session's channel (waiting briefly for the agent to take it), then closes. */
+  async #retire(session: TunnelSession, reason: 'replaced' | 'shutdown'): Promise<void> {
+    const reconnectAfterMs =
+      reason === 'shutdown' ? Math.floor(this.#deps.random() * maxShutdownSpreadMs) : 0;
+    await sendGoAway(session.channel, { type: 'goaway', reason, reconnectAfterMs });
     const code = reason === 'replaced' ? tunnelCloseCodes.replaced : tunnelCloseCodes.shuttingDown;
     session.socket.close(code, reason);
   }
 
   /** Tells every agent the hub is going away, closes their sessions and the WebSocket server. */
   async close(): Promise<void> {
-    for (const session of this.#deps.sessions.all()) this.#retire(session, 'shutdown');
+    await Promise.all(
+      this.#deps.sessions.all().map((session) => this.#retire(session, 'shutdown')),
+    );
     await new Promise<void>((resolve) => this.#wss.close(() => resolve()));
     for (const client of this.#wss.clients) client.terminate();
   }
