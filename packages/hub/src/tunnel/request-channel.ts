@@ -18,7 +18,7 @@ export function openRequestChannel(ws: WebSocket, logger: Logger): ClientHttp2Se
     peerMaxConcurrentStreams: maxStreamsPerSession,
     settings: { enablePush: false },
   });
-  session.on('error', (error) =>
+  session.on('error', (error: Error) =>
     logger.debug({ err: error.message }, 'tunnel HTTP/2 session error'),
   );
   ws.once('close', () => session.destroy());
