@@ -1,12 +1,14 @@
 // One simulated cluster: its store, API semantics, controllers, seed data and HTTP endpoint.
-import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import { Registry } from './api/registry.ts';
+import { Identities } from './auth/identities.ts';
+import type { UserSpec } from './auth/identities.ts';
 import type { ClusterSpec } from './cluster-spec.ts';
 import { seededRandom } from './clock.ts';
 import type { Clock } from './clock.ts';
 import { startControllers } from './controllers/controller-manager.ts';
 import { kubeconfigYaml } from './kubeconfig.ts';
+import { createClusterRuntime } from './runtime/cluster-runtime.ts';
 import { seedCluster } from './seed/seed-cluster.ts';
 import { listen } from './server/cluster-server.ts';
 import type { CertificateAuthority } from './server/tls.ts';
@@ -32,6 +34,8 @@ export interface RunningCluster {
   readonly token: string;
   readonly caCertificate?: string;
   kubeconfig(): string;
+  /** Adds a user or service account the cluster authenticates by bearer token; returns the token. */
+  addUser(spec: UserSpec): string;
   close(): Promise<void>;
 }
 
@@ -53,10 +57,18 @@ export async function startCluster(
   const controllers = startControllers({ registry, clock: options.clock, random, logger });
   seedCluster(registry, spec, options.clock);
   await controllers.idle();
-  const token = randomBytes(24).toString('base64url');
+  const identities = new Identities();
+  const token = identities.adminToken;
   const kubernetesVersion = spec.kubernetesVersion ?? '1.32.0';
+  const runtime = createClusterRuntime({
+    registry,
+    clock: options.clock,
+    seed: options.seed,
+    logger,
+  });
   const endpointDeps = {
     registry,
+    runtime,
     clock: options.clock,
     bookmarkIntervalMs: options.bookmarkIntervalMs,
   };
@@ -66,7 +78,7 @@ export async function startCluster(
     `${spec.name}.flotilla.local`,
   ]);
   const endpoint = await listen(
-    { ...endpointDeps, name: spec.name, token, kubernetesVersion, logger },
+    { ...endpointDeps, name: spec.name, identities, kubernetesVersion, logger },
     options.host,
     tls,
   );
@@ -79,8 +91,10 @@ export async function startCluster(
   return {
     ...target,
     kubeconfig: () => kubeconfigYaml(target),
+    addUser: (user) => identities.add(user),
     close: async () => {
       controllers.stop();
+      runtime.close();
       await endpoint.close();
     },
   };

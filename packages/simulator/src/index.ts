@@ -12,3 +12,4 @@ export { clusterSpecSchema, workloadTiers } from './cluster-spec.ts';
 export { demoFleet } from './demo-fleet.ts';
 export { loadScenario, ScenarioError } from './scenario.ts';
 export type { Clock } from './clock.ts';
+export type { UserSpec } from './auth/identities.ts';

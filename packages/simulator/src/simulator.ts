@@ -5,6 +5,7 @@ import { startCluster } from './cluster.ts';
 import type { RunningCluster } from './cluster.ts';
 import { clusterSpecSchema } from './cluster-spec.ts';
 import type { ClusterSpec } from './cluster-spec.ts';
+import type { UserSpec } from './auth/identities.ts';
 import { systemClock } from './clock.ts';
 import type { Clock } from './clock.ts';
 import { createCertificateAuthority } from './server/tls.ts';
@@ -20,6 +21,12 @@ export interface SimulatedCluster {
   readonly caCertificate: string | undefined;
   /** YAML with one context, named after the cluster. */
   kubeconfig(): string;
+  /**
+   * Adds a user the cluster authenticates by bearer token and returns the token (random unless
+   * given). Names like `system:serviceaccount:<ns>:<name>` get the service-account groups.
+   * What the user may do is up to RBAC objects in the cluster.
+   */
+  addUser(spec: UserSpec): string;
 }
 
 /** A running fleet; dispose it (or `close()`) to stop every cluster. */
@@ -96,6 +103,7 @@ function fleetHandle(clusters: RunningCluster[]): Simulator {
       token: cluster.token,
       caCertificate: cluster.caCertificate,
       kubeconfig: () => cluster.kubeconfig(),
+      addUser: (spec: UserSpec) => cluster.addUser(spec),
     }),
   );
   return {

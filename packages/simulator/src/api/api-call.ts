@@ -1,5 +1,6 @@
 // The shapes resource handlers share: the cluster context, one call, and a reply.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { UserInfo } from '../auth/user.ts';
 import type { Clock } from '../clock.ts';
 import { parseJson } from './object-body.ts';
 import { decodeProtobuf } from './protobuf/decode.ts';
@@ -20,6 +21,8 @@ export interface ApiContext {
 export interface ApiCall {
   readonly req: IncomingMessage;
   readonly res: ServerResponse;
+  /** Who the request acts as, after impersonation. */
+  readonly user: UserInfo;
   readonly query: URLSearchParams;
   readBody(): Promise<Buffer>;
 }

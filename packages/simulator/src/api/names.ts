@@ -1,7 +1,7 @@
 // Kubernetes object-name validation (DNS-1123 and DNS-1035), with the API server's exact messages.
 
 /** Which naming rule a kind's names follow. */
-export type NameRule = 'subdomain' | 'label' | 'dns1035';
+export type NameRule = 'subdomain' | 'label' | 'dns1035' | 'path';
 
 interface Rule {
   readonly pattern: RegExp;
@@ -15,7 +15,7 @@ const labelSource = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
 const subdomainSource = `${labelSource}(\\.${labelSource})*`;
 const dns1035Source = '[a-z]([-a-z0-9]*[a-z0-9])?';
 
-const rules: Record<NameRule, Rule> = {
+const rules: Record<Exclude<NameRule, 'path'>, Rule> = {
   subdomain: {
     pattern: new RegExp(`^${subdomainSource}$`),
     source: subdomainSource,
@@ -50,12 +50,19 @@ function regexError(rule: Rule): string {
 
 /** The reasons `name` breaks `ruleName`, empty when it is valid. */
 export function nameErrors(ruleName: NameRule, name: string): string[] {
+  if (ruleName === 'path') return pathSegmentErrors(name);
   const rule = rules[ruleName];
   const errors: string[] = [];
   if (name.length > rule.maxLength)
     errors.push(`must be no more than ${rule.maxLength} characters`);
   if (!rule.pattern.test(name)) errors.push(regexError(rule));
   return errors;
+}
+
+/** RBAC names need only be usable as a path segment (`system:masters` is fine), as in ValidatePathSegmentName. */
+function pathSegmentErrors(name: string): string[] {
+  if (name === '.' || name === '..') return [`may not be '${name}'`];
+  return ['/', '%'].filter((c) => name.includes(c)).map((c) => `may not contain '${c}'`);
 }
 
 /** True when `name` is a valid label value-free DNS-1123 label (used for namespaces in paths). */

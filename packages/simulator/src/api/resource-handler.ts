@@ -1,4 +1,5 @@
 // Dispatches a resource request to the verb it names: get, list, watch, create, update, patch, delete.
+import { review } from '../auth/reviews.ts';
 import type { ApiCall, ApiContext, Reply } from './api-call.ts';
 import { bodyOf, ok } from './api-call.ts';
 import { deleteOptionsOf } from './delete-options.ts';
@@ -78,6 +79,15 @@ async function collection(
   request: ResourceRequest,
 ): Promise<Reply> {
   const { type, namespace } = request;
+  if (call.req.method === 'POST' && type.isVirtual) {
+    const answer = review(
+      context.registry.store,
+      type,
+      { user: call.user, namespace },
+      await bodyOf(call, type),
+    );
+    return ok(answer, 201);
+  }
   if (call.req.method === 'POST')
     return ok(context.registry.create(type, namespace, await bodyOf(call, type)), 201);
   if (call.req.method === 'DELETE') return deleteCollection(context, call, request);
@@ -100,6 +110,8 @@ export async function handleResource(
   request: ResourceRequest,
 ): Promise<Reply> {
   checkSubresource(request);
+  if (request.type.isVirtual && call.req.method !== 'POST')
+    throw methodNotAllowed(call.req.method ?? '', request.type);
   if (call.req.method === 'GET') return read(context, call, request);
   if (request.name === undefined) return collection(context, call, request);
   if (call.req.method === 'POST') {

@@ -1,5 +1,7 @@
 // The built-in resource types the simulator serves, described as discovery reports them.
 import type { NameRule } from './names.ts';
+import { allVerbs, define } from './define-type.ts';
+import { authorizationTypes, rbacTypes } from './rbac-types.ts';
 
 /** One served resource: its place in the API, its discovery facts and its storage traits. */
 export interface ResourceType {
@@ -19,36 +21,8 @@ export interface ResourceType {
   readonly hasGeneration: boolean;
   /** Has a `scale` subresource (autoscaling/v1 Scale over spec.replicas). */
   readonly hasScale: boolean;
-}
-
-const allVerbs = [
-  'create',
-  'delete',
-  'deletecollection',
-  'get',
-  'list',
-  'patch',
-  'update',
-  'watch',
-];
-
-type Spec = Partial<ResourceType> & Pick<ResourceType, 'plural' | 'kind'>;
-
-function define(spec: Spec): ResourceType {
-  return Object.freeze({
-    group: '',
-    version: 'v1',
-    singular: spec.kind.toLowerCase(),
-    isNamespaced: true,
-    shortNames: [],
-    categories: [],
-    verbs: allVerbs,
-    nameRule: 'subdomain',
-    hasStatus: false,
-    hasGeneration: false,
-    hasScale: false,
-    ...spec,
-  });
+  /** A create-only review (access reviews, whoami): answered per request, never stored. */
+  readonly isVirtual?: boolean;
 }
 
 /** Every resource type served, in discovery order. */
@@ -83,6 +57,8 @@ export const resourceTypes: readonly ResourceType[] = [
   define({ plural: 'serviceaccounts', kind: 'ServiceAccount', shortNames: ['sa'] }),
   define({ plural: 'events', kind: 'Event', shortNames: ['ev'] }),
   ...appsTypes(),
+  ...rbacTypes(),
+  ...authorizationTypes(),
 ];
 
 function appsTypes(): ResourceType[] {

@@ -97,7 +97,8 @@ export const staleObjectMessage =
 export function invalid(type: ResourceType, name: string, causes: StatusCause[]): KubeError {
   const listed = causes.map((cause) => `${cause.field ?? ''}: ${cause.message ?? ''}`);
   const joined = listed.length === 1 ? (listed[0] ?? '') : `[${listed.join(', ')}]`;
-  const message = `${type.kind} "${name}" is invalid: ${joined}`;
+  const qualifiedKind = type.group ? `${type.kind}.${type.group}` : type.kind;
+  const message = `${qualifiedKind} "${name}" is invalid: ${joined}`;
   return new KubeError(422, 'Invalid', message, {
     ...objectDetails(type, name),
     kind: type.kind,

@@ -3,6 +3,7 @@ import type { ResourceType } from '../api/resource-types.ts';
 import { deploymentHooks, replicaSetHooks } from './apps-kinds.ts';
 import { namespaceHooks, podHooks, secretHooks, serviceHooks } from './core-kinds.ts';
 import type { KindHooks } from './kind-hooks.ts';
+import { clusterRoleBindingHooks, roleBindingHooks } from './rbac-kinds.ts';
 
 export type { HookContext, KindHooks } from './kind-hooks.ts';
 
@@ -13,6 +14,8 @@ const hooksByKind: Readonly<Record<string, KindHooks>> = {
   '/Secret': secretHooks,
   'apps/Deployment': deploymentHooks,
   'apps/ReplicaSet': replicaSetHooks,
+  'rbac.authorization.k8s.io/RoleBinding': roleBindingHooks,
+  'rbac.authorization.k8s.io/ClusterRoleBinding': clusterRoleBindingHooks,
 };
 
 /** The hooks of `type`'s kind; kinds without special behaviour get none. */

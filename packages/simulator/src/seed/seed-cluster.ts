@@ -1,5 +1,6 @@
 // Fills a new cluster with what a real one starts with (system namespaces, nodes, CoreDNS) plus the spec's workloads.
 import type { Registry } from '../api/registry.ts';
+import { seedDefaultRoles } from '../auth/default-roles.ts';
 import type { ClusterSpec, WorkloadSpec } from '../cluster-spec.ts';
 import { timestamp } from '../clock.ts';
 import type { Clock } from '../clock.ts';
@@ -35,6 +36,7 @@ function seedWorkload(registry: Registry, workload: WorkloadSpec): void {
 
 /** Creates the cluster's namespaces, nodes, `kubernetes` service and workloads; controllers do the rest. */
 export function seedCluster(registry: Registry, spec: ClusterSpec, clock: Clock): void {
+  seedDefaultRoles(registry);
   for (const name of namespacesOf(spec))
     registry.create(namespaceType, undefined, { metadata: { name } });
   const kubernetesService = {

@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import {
   apiGroupDocument,
@@ -15,16 +16,22 @@ import { handleResource } from '../api/resource-handler.ts';
 import type { ApiContext, Reply } from '../api/api-call.ts';
 import { routeOf } from '../api/request-info.ts';
 import { noSuchResource } from '../api/status.ts';
-import { authenticate } from './auth.ts';
+import type { Identities } from '../auth/identities.ts';
+import type { UserInfo } from '../auth/user.ts';
+import { admitCaller } from './auth.ts';
 import { readBody, sendError, sendJson, sendText } from './http-io.ts';
 import type { KeyPairPem } from './tls.ts';
+import type { ClusterRuntime } from '../runtime/cluster-runtime.ts';
+import { responseForUpgrade } from '../runtime/upgrade-response.ts';
 
 /** Everything one cluster's endpoint serves from. */
 export interface ClusterEndpoint extends ApiContext {
   readonly name: string;
-  readonly token: string;
+  readonly identities: Identities;
   readonly kubernetesVersion: string;
   readonly logger: Logger;
+  /** Pod logs, exec, attach and port-forward; without it those subresources are not served. */
+  readonly runtime?: ClusterRuntime;
 }
 
 /** A listening cluster endpoint. */
@@ -50,13 +57,16 @@ async function route(
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
+  user: UserInfo,
 ): Promise<Reply> {
   const document = discovery(endpoint, url.pathname, url.host);
   if (document !== undefined) return { status: 200, body: document };
   const isApiPath = url.pathname.startsWith('/api/') || url.pathname.startsWith('/apis/');
   const found = isApiPath ? routeOf(url.pathname) : { kind: 'unknown' as const };
   if (found.kind !== 'resource') throw noSuchResource();
-  const call = { req, res, query: url.searchParams, readBody: () => readBody(req) };
+  const call = { req, res, user, query: url.searchParams, readBody: () => readBody(req) };
+  const served = endpoint.runtime?.serve(call, found.request);
+  if (served) return served;
   return handleResource(endpoint, call, found.request);
 }
 
@@ -68,10 +78,11 @@ async function handle(
   const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
   const pathname = url.pathname.length > 1 ? url.pathname.replace(/\/$/, '') : url.pathname;
   try {
-    authenticate(req, pathname, endpoint.token);
-    if (healthPaths.has(pathname)) return sendText(res, 200, 'ok');
     url.pathname = pathname;
-    const reply = await route(endpoint, req, res, url);
+    const deps = { identities: endpoint.identities, store: endpoint.registry.store };
+    const user = admitCaller(req, url, deps);
+    if (healthPaths.has(pathname)) return sendText(res, 200, 'ok');
+    const reply = await route(endpoint, req, res, url, user);
     if (reply !== 'streamed') sendJson(res, reply.status, reply.body);
   } catch (error) {
     sendError(res, error, endpoint.logger);
@@ -89,6 +100,9 @@ export async function listen(
   const server: Server = tls
     ? createTlsServer({ cert: tls.cert, key: tls.key }, handler)
     : createServer(handler);
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) =>
+    handler(req, responseForUpgrade(req, socket, head)),
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, host, () => resolve());

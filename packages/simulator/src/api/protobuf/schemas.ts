@@ -1,4 +1,5 @@
 // Field numbers of the Kubernetes protobuf messages we decode (from k8s.io/api generated.proto).
+import { authSchemas } from './auth-schemas.ts';
 
 /** How one field decodes into JSON. */
 export type FieldType =
@@ -62,4 +63,5 @@ export const schemasByKind: Readonly<Record<string, Schema>> = {
     3: ['imagePullSecrets', { message: localReference, isRepeated: true }],
     4: ['automountServiceAccountToken', 'bool'],
   },
+  ...authSchemas(objectMeta),
 };

@@ -96,5 +96,23 @@ export const columnsByKind: Readonly<Record<string, readonly ColumnDefinition[]>
   ),
 };
 
+const roleColumns = columns(['Name'], ['Created At', 'date']);
+const bindingColumns = columns(
+  ['Name'],
+  ['Role'],
+  ['Age'],
+  ['Users', 'string', 1],
+  ['Groups', 'string', 1],
+  ['ServiceAccounts', 'string', 1],
+);
+
+/** Columns of the RBAC kinds. */
+export const rbacColumns: Readonly<Record<string, readonly ColumnDefinition[]>> = {
+  Role: roleColumns,
+  ClusterRole: roleColumns,
+  RoleBinding: bindingColumns,
+  ClusterRoleBinding: bindingColumns,
+};
+
 /** The generic NAME, AGE columns. */
 export const defaultColumns: readonly ColumnDefinition[] = columns(['Name'], ['Age']);

@@ -1,6 +1,6 @@
 // Server-side `Table` responses (meta.k8s.io/v1), which `kubectl get` asks for to print rows.
 import type { KubeObject } from '../types.ts';
-import { columnsByKind, defaultColumns } from './columns.ts';
+import { columnsByKind, defaultColumns, rbacColumns } from './columns.ts';
 import type { ColumnDefinition } from './columns.ts';
 import { age } from './human-duration.ts';
 import {
@@ -12,6 +12,7 @@ import {
   serviceAccountCells,
   serviceCells,
 } from './core-cells.ts';
+import { bindingCells, roleCells } from './rbac-cells.ts';
 import { deploymentCells, podCells, replicaSetCells } from './workload-cells.ts';
 import type { Cells } from './workload-cells.ts';
 
@@ -28,6 +29,10 @@ const printers: Readonly<Record<string, CellPrinter>> = {
   Secret: secretCells,
   ServiceAccount: serviceAccountCells,
   Event: eventCells,
+  Role: roleCells,
+  ClusterRole: roleCells,
+  RoleBinding: bindingCells,
+  ClusterRoleBinding: bindingCells,
 };
 
 /** What each row carries besides its cells (the `includeObject` parameter). */
@@ -77,7 +82,8 @@ export function toTable(
   objects: readonly KubeObject[],
   options: TableOptions,
 ): Record<string, unknown> {
-  const columns: readonly ColumnDefinition[] = columnsByKind[options.kind] ?? defaultColumns;
+  const columns: readonly ColumnDefinition[] =
+    columnsByKind[options.kind] ?? rbacColumns[options.kind] ?? defaultColumns;
   const rows = objects.map((object) => {
     const row = {
       cells: cellsOf(options.kind, object, options.now),
