@@ -13,3 +13,6 @@ export { demoFleet } from './demo-fleet.ts';
 export { loadScenario, ScenarioError } from './scenario.ts';
 export type { Clock } from './clock.ts';
 export type { UserSpec } from './auth/identities.ts';
+// The CA helper also serves the demo, which gives the hub a certificate for its HTTPS port.
+export { createCertificateAuthority } from './server/tls.ts';
+export type { CertificateAuthority, KeyPairPem } from './server/tls.ts';
