@@ -4,13 +4,15 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
-import { tunnelPath } from '@flotilla/protocol';
+import { tunnelCloseCodes, tunnelPath } from '@flotilla/protocol';
 import type { HubConfig } from './config.ts';
 import type { Db } from './store/store.ts';
 import { installErrorHandlers } from './http/errors.ts';
 import { installHealth } from './http/health.ts';
 import { createRegistry, installMetrics } from './http/metrics.ts';
-import { installClusterRoutes } from './http/clusters-routes.ts';
+import { installApi } from './http/api.ts';
+import { createAuthenticator, type Authenticator } from './access/authenticate.ts';
+import { oidcVerifierFrom } from './access/oidc-config.ts';
 import { installDashboard } from './http/dashboard.ts';
 import { SessionRegistry } from './tunnel/sessions.ts';
 import { TunnelServer } from './tunnel/tunnel-server.ts';
@@ -29,6 +31,8 @@ export interface Hub {
   readonly sessions: SessionRegistry;
   readonly registry: Registry;
   readonly db: Db;
+  /** Resolves a request's bearer token to a subject for `can()` (REST routes and the proxy). */
+  readonly authenticator: Authenticator;
   /** Stops accepting, retires agent sessions, then closes the HTTP server and store. */
   close(): Promise<void>;
 }
@@ -58,7 +62,14 @@ export async function buildHub(config: HubConfig, deps: HubDeps): Promise<Hub> {
   installErrorHandlers(app, config.dashboardDir !== '');
   installMetrics(app, registry);
   installHealth(app, () => Promise.resolve(!isClosing));
-  installClusterRoutes(app, { db: deps.db, sessions, now });
+  const authenticator = createAuthenticator({
+    db: deps.db,
+    now,
+    oidc: oidcVerifierFrom(config, now),
+  });
+  const disconnect = (cluster: string, reason: string) =>
+    sessions.get(cluster)?.socket.close(tunnelCloseCodes.unauthenticated, reason);
+  installApi(app, { db: deps.db, now, sessions, authenticator, disconnect });
   if (config.dashboardDir !== '') await installDashboard(app, config.dashboardDir);
   routeUpgrades(app, tunnel, logger);
   const close = async () => {
@@ -67,7 +78,7 @@ export async function buildHub(config: HubConfig, deps: HubDeps): Promise<Hub> {
     await app.close();
     await deps.db.destroy();
   };
-  return { app, sessions, registry, db: deps.db, close };
+  return { app, sessions, registry, db: deps.db, authenticator, close };
 }
 
 /** Sends WebSocket upgrades for the tunnel path to the tunnel server; other upgrades are refused. */

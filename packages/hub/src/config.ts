@@ -22,8 +22,8 @@ export const hubSettings = {
   }),
   store: textSetting({
     description: 'Where the hub keeps its state',
-    allowed: 'sqlite:<file> or sqlite::memory:',
-    pattern: /^sqlite:.+$/,
+    allowed: 'sqlite:<file>, sqlite::memory: or postgres://<user>@<host>:<port>/<database>',
+    pattern: /^(sqlite:.+|postgres(ql)?:\/\/\S+)$/,
     defaultText: 'sqlite:.flotilla/hub.db',
   }),
   publicUrl: urlSetting({
@@ -57,6 +57,36 @@ export const hubSettings = {
     description:
       'Directory of the built dashboard served at / (empty: the one bundled with flotilla)',
     allowed: 'a directory path, or empty',
+  }),
+  oidcIssuer: urlSetting({
+    description: 'OIDC issuer whose ID tokens the hub accepts (empty: API tokens only)',
+    schemes: ['https', 'http'],
+    isOptional: true,
+  }),
+  oidcAudience: optionalTextSetting({
+    description: 'Audience (client id) the ID tokens must name; required with an issuer',
+    allowed: 'text, or empty',
+  }),
+  oidcJwksUrl: urlSetting({
+    description: "URL of the issuer's signing keys (empty: discovered from the issuer)",
+    schemes: ['https', 'http'],
+    isOptional: true,
+  }),
+  oidcUsernameClaim: textSetting({
+    description: 'ID token claim naming the user',
+    defaultText: 'sub',
+  }),
+  oidcGroupsClaim: textSetting({
+    description: "ID token claim listing the user's groups",
+    defaultText: 'groups',
+  }),
+  oidcUsernamePrefix: optionalTextSetting({
+    description: 'Prefix of OIDC user names, so they never collide with local users',
+    defaultText: 'oidc:',
+  }),
+  oidcGroupsPrefix: optionalTextSetting({
+    description: 'Prefix of OIDC group names in role bindings',
+    defaultText: 'oidc:',
   }),
 } as const;
 

@@ -4,10 +4,10 @@ import { dirname } from 'node:path';
 import type { Logger } from 'pino';
 import type { HubConfig } from './config.ts';
 import { buildHub, type Hub } from './build-hub.ts';
-import { migrate, openDatabase, type Db } from './store/store.ts';
-import { hasUserCredential, issueCredential } from './access/credentials.ts';
-import { recordAudit } from './audit/audit.ts';
-import { registerCluster, rotateAgentCredential, type NewCluster } from './clusters/registry.ts';
+import { migrate, openDatabase } from './store/store.ts';
+import { bootstrapAdmin } from './access/bootstrap.ts';
+import { registerCluster, type NewCluster } from './clusters/registry.ts';
+import { rotateAgentCredential } from './clusters/cluster-changes.ts';
 import { listenOrExplain } from './listen.ts';
 
 /** A hub that is listening. */
@@ -22,20 +22,6 @@ export interface RunningHub {
   /** Revokes a cluster's agent credentials and returns a fresh one. */
   rotateAgentCredential(cluster: string, actor: string): Promise<string>;
   close(): Promise<void>;
-}
-
-/** Creates the `admin` user's first token when the store has no user yet. */
-async function bootstrapAdmin(db: Db, now: Date): Promise<string | undefined> {
-  if (await hasUserCredential(db)) return undefined;
-  return db.transaction().execute(async (trx) => {
-    const token = await issueCredential(trx, 'user', 'admin', now);
-    await recordAudit(
-      trx,
-      { actor: 'system:bootstrap', action: 'create', kind: 'credential', target: 'admin' },
-      now,
-    );
-    return token;
-  });
 }
 
 async function saveToken(file: string, token: string): Promise<void> {

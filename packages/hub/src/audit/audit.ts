@@ -1,5 +1,13 @@
-// The append-only audit trail: written in the same transaction as the change it records.
+// The append-only audit trail: written in the same transaction as the change it records. No code
+// path updates or deletes an audit row; the API only reads them (audit-query.ts).
 import type { Db } from '../store/store.ts';
+
+/** Who asks for a change, for the audit trail. */
+export interface Actor {
+  readonly name: string;
+  readonly requestId?: string;
+  readonly source?: string;
+}
 
 /** One mutation as the audit trail records it. */
 export interface AuditEntry {
@@ -12,6 +20,11 @@ export interface AuditEntry {
   readonly after?: unknown;
   readonly requestId?: string;
   readonly source?: string;
+}
+
+/** The audit fields that come from the actor. */
+export function auditActor(actor: Actor): Pick<AuditEntry, 'actor' | 'requestId' | 'source'> {
+  return { actor: actor.name, requestId: actor.requestId, source: actor.source };
 }
 
 const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));

@@ -2,21 +2,21 @@
 import { FlotillaError, type AgentHello, type Environment } from '@flotilla/protocol';
 import type { Db } from '../store/store.ts';
 import type { ClusterTable } from '../store/schema.ts';
-import { recordAudit } from '../audit/audit.ts';
+import type { Insertable, Selectable } from 'kysely';
+import { auditActor, recordAudit, type Actor } from '../audit/audit.ts';
 import { issueCredential } from '../access/credentials.ts';
+
+export type { Actor } from '../audit/audit.ts';
 
 export interface NewCluster {
   readonly name: string;
   readonly environment: Environment;
   readonly labels: Readonly<Record<string, string>>;
+  readonly dnsName?: string | null;
 }
 
-/** Who asks for a change, for the audit trail. */
-export interface Actor {
-  readonly name: string;
-  readonly requestId?: string;
-  readonly source?: string;
-}
+/** A registry row as read from the store. */
+export type ClusterRow = Selectable<ClusterTable>;
 
 /** Creates a cluster and its agent credential, audited in one transaction; returns the secret. */
 export async function registerCluster(
@@ -26,15 +26,7 @@ export async function registerCluster(
   now: Date,
 ): Promise<string> {
   return db.transaction().execute(async (trx) => {
-    const existing = await findCluster(trx, cluster.name);
-    if (existing !== undefined) {
-      throw new FlotillaError('conflict', `cluster ${cluster.name} already exists`, {
-        details: { cluster: cluster.name },
-      });
-    }
-    await trx.insertInto('clusters').values(newRow(cluster, now)).execute();
-    const secret = await issueCredential(trx, 'agent', cluster.name, now);
-    const after = { name: cluster.name, environment: cluster.environment, labels: cluster.labels };
+    const { secret } = await insertCluster(trx, cluster, now);
     await recordAudit(
       trx,
       {
@@ -43,7 +35,7 @@ export async function registerCluster(
         kind: 'cluster',
         target: cluster.name,
         cluster: cluster.name,
-        after,
+        after: publicFields(cluster),
       },
       now,
     );
@@ -51,15 +43,37 @@ export async function registerCluster(
   });
 }
 
-function auditActor(actor: Actor) {
-  return { actor: actor.name, requestId: actor.requestId, source: actor.source };
+/** Inserts the cluster and issues its first agent credential; call inside a transaction. */
+export async function insertCluster(
+  trx: Db,
+  cluster: NewCluster,
+  now: Date,
+): Promise<{ secret: string }> {
+  if ((await findCluster(trx, cluster.name)) !== undefined) {
+    throw new FlotillaError('conflict', `cluster ${cluster.name} already exists`, {
+      details: { cluster: cluster.name },
+    });
+  }
+  await trx.insertInto('clusters').values(newRow(cluster, now)).execute();
+  return issueCredential(trx, 'agent', cluster.name, now);
 }
 
-function newRow(cluster: NewCluster, now: Date): ClusterTable {
+/** The fields of a cluster the audit trail records. */
+export function publicFields(cluster: NewCluster) {
+  return {
+    name: cluster.name,
+    environment: cluster.environment,
+    labels: cluster.labels,
+    dnsName: cluster.dnsName ?? null,
+  };
+}
+
+function newRow(cluster: NewCluster, now: Date): Insertable<ClusterTable> {
   return {
     name: cluster.name,
     environment: cluster.environment,
     labels: JSON.stringify(cluster.labels),
+    dns_name: cluster.dnsName ?? null,
     created_at: now.toISOString(),
     decommissioned_at: null,
     kubernetes_version: null,
@@ -71,18 +85,30 @@ function newRow(cluster: NewCluster, now: Date): ClusterTable {
 }
 
 /** The cluster named `name`, decommissioned or not. */
-export async function findCluster(db: Db, name: string): Promise<ClusterTable | undefined> {
+export async function findCluster(db: Db, name: string): Promise<ClusterRow | undefined> {
   return db.selectFrom('clusters').selectAll().where('name', '=', name).executeTakeFirst();
 }
 
-/** Every cluster that is not decommissioned, by name. */
-export async function listClusters(db: Db): Promise<ClusterTable[]> {
-  return db
-    .selectFrom('clusters')
-    .selectAll()
-    .where('decommissioned_at', 'is', null)
-    .orderBy('name')
-    .execute();
+/** The cluster named `name` unless it is unknown or decommissioned (then `not_found`). */
+export async function activeCluster(db: Db, name: string): Promise<ClusterRow> {
+  const row = await findCluster(db, name);
+  if (row === undefined || row.decommissioned_at !== null) {
+    throw new FlotillaError('not_found', `cluster ${name} does not exist`, {
+      details: { cluster: name },
+    });
+  }
+  return row;
+}
+
+/** Clusters by name; decommissioned ones (tombstones) only when asked. */
+export async function listClusters(
+  db: Db,
+  options: { includeDecommissioned?: boolean } = {},
+): Promise<ClusterRow[]> {
+  let select = db.selectFrom('clusters').selectAll();
+  if (options.includeDecommissioned !== true)
+    select = select.where('decommissioned_at', 'is', null);
+  return select.orderBy('name').execute();
 }
 
 /** Stores what an agent said about its cluster when it connected. */
@@ -108,40 +134,4 @@ export async function recordLastSeen(db: Db, cluster: string, now: Date): Promis
     .set({ last_seen_at: now.toISOString() })
     .where('name', '=', cluster)
     .execute();
-}
-
-/** Revokes the cluster's agent credentials and issues a new one, audited; returns the secret. */
-export async function rotateAgentCredential(
-  db: Db,
-  cluster: string,
-  actor: Actor,
-  now: Date,
-): Promise<string> {
-  return db.transaction().execute(async (trx) => {
-    if ((await findCluster(trx, cluster)) === undefined) {
-      throw new FlotillaError('not_found', `cluster ${cluster} does not exist`, {
-        details: { cluster },
-      });
-    }
-    await trx
-      .updateTable('credentials')
-      .set({ revoked_at: now.toISOString() })
-      .where('kind', '=', 'agent')
-      .where('subject', '=', cluster)
-      .where('revoked_at', 'is', null)
-      .execute();
-    const secret = await issueCredential(trx, 'agent', cluster, now);
-    await recordAudit(
-      trx,
-      {
-        ...auditActor(actor),
-        action: 'rotate',
-        kind: 'agent-credential',
-        target: cluster,
-        cluster,
-      },
-      now,
-    );
-    return secret;
-  });
 }

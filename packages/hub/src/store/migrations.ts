@@ -1,6 +1,13 @@
 // Versioned schema migrations, run at start; the same code builds SQLite and PostgreSQL schemas.
-import type { Kysely } from 'kysely';
+// Never edit a migration that has shipped: add the next one.
+import { PostgresAdapter, type Kysely } from 'kysely';
 import type { Migration, MigrationProvider } from 'kysely/migration';
+import { identityAccessTables, identityAccessBackfill } from './migration-0002.ts';
+
+/** PostgreSQL spells an auto-numbered key as an identity column, SQLite as AUTOINCREMENT. */
+export function isPostgres(db: Kysely<unknown>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
 
 const initial: Migration = {
   async up(db: Kysely<unknown>) {
@@ -28,9 +35,12 @@ const initial: Migration = {
       .addColumn('revoked_at', 'text')
       .addColumn('last_used_at', 'text')
       .execute();
+    const isPg = isPostgres(db);
     await db.schema
       .createTable('audit_events')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('id', 'integer', (c) =>
+        isPg ? c.generatedByDefaultAsIdentity().primaryKey() : c.primaryKey().autoIncrement(),
+      )
       .addColumn('at', 'text', (c) => c.notNull())
       .addColumn('actor', 'text', (c) => c.notNull())
       .addColumn('action', 'text', (c) => c.notNull())
@@ -45,9 +55,17 @@ const initial: Migration = {
   },
 };
 
+const identityAccess: Migration = {
+  async up(db: Kysely<unknown>) {
+    await identityAccessTables(db);
+    await identityAccessBackfill(db);
+  },
+};
+
 /** Migrations by name; names sort in the order they must run. */
 export const migrations: Readonly<Record<string, Migration>> = Object.freeze({
   '0001-initial': initial,
+  '0002-identity-access-join': identityAccess,
 });
 
 /** Hands Kysely's Migrator the in-code migrations. */
