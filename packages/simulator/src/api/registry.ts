@@ -50,15 +50,17 @@ export class Registry {
     const name = chooseName(type, object, this.#deps.random);
     checkName(type, name);
     if (ns !== undefined) this.#checkNamespaceOpen(type, ns, name);
-    const hooks = hooksFor(type);
-    const context = hookContext(this.#deps, () => this.#allocateServiceIp());
-    const base = type.hasStatus ? { ...object, status: undefined } : object;
-    const defaulted = hooks.defaultCreate?.(base, context) ?? base;
-    this.#validate(type, defaulted, name);
     if (this.store.get(type, ns, name)) throw alreadyExists(type, name);
     const fields = { type, name, namespace: ns, revision: this.store.nextRevision() };
-    const metadata = newMetadata(defaulted, fields, this.#deps);
-    return this.store.put(type, { ...dropUndefinedStatus(defaulted), metadata });
+    // System metadata first, so defaulting can use the name and uid (a Job's selector does).
+    const metadata = newMetadata(object, fields, this.#deps);
+    const context = hookContext(this.#deps, () => this.#allocateServiceIp());
+    const base = { ...object, metadata, ...(type.hasStatus ? { status: undefined } : {}) };
+    const defaulted = hooksFor(type).defaultCreate?.(base, context) ?? base;
+    this.#validate(type, defaulted, name);
+    const { uid, resourceVersion } = metadata;
+    const stored = { ...defaulted.metadata, name, uid, resourceVersion };
+    return this.store.put(type, { ...dropUndefinedStatus(defaulted), metadata: stored });
   }
 
   /** Replaces an object (or only its status), refusing a stale `resourceVersion`. */

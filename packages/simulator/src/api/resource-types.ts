@@ -2,6 +2,7 @@
 import type { NameRule } from './names.ts';
 import { allVerbs, define } from './define-type.ts';
 import { authorizationTypes, rbacTypes } from './rbac-types.ts';
+import { extensionTypes, moreAppsTypes, moreCoreTypes, operationsTypes } from './workload-types.ts';
 
 /** One served resource: its place in the API, its discovery facts and its storage traits. */
 export interface ResourceType {
@@ -56,9 +57,13 @@ export const resourceTypes: readonly ResourceType[] = [
   define({ plural: 'secrets', kind: 'Secret' }),
   define({ plural: 'serviceaccounts', kind: 'ServiceAccount', shortNames: ['sa'] }),
   define({ plural: 'events', kind: 'Event', shortNames: ['ev'] }),
+  ...moreCoreTypes(),
   ...appsTypes(),
+  ...moreAppsTypes(),
+  ...operationsTypes(),
   ...rbacTypes(),
   ...authorizationTypes(),
+  ...extensionTypes(),
 ];
 
 function appsTypes(): ResourceType[] {

@@ -8,6 +8,12 @@ import { garbageCollector } from './garbage-collector.ts';
 import { namespaceController } from './namespace-controller.ts';
 import { podLifecycle } from './pod-lifecycle.ts';
 import { replicaSetController } from './replicaset-controller.ts';
+import { batchKubelet } from './batch-kubelet.ts';
+import { daemonSetController } from './daemonset-controller.ts';
+import { disruptionController } from './disruption-controller.ts';
+import { endpointsController } from './endpoints-controller.ts';
+import { jobController } from './job-controller.ts';
+import { statefulSetController } from './statefulset-controller.ts';
 
 /** What controllers may use. */
 export interface ControllerDeps {
@@ -41,7 +47,13 @@ export function startControllers(deps: ControllerDeps): ControllerHandle {
     garbageCollector,
     deploymentController,
     replicaSetController,
+    statefulSetController,
+    daemonSetController,
+    jobController,
     podLifecycle,
+    batchKubelet,
+    endpointsController,
+    disruptionController,
   ].map((make) => make(deps));
   const queue = new Set<string>();
   let scheduled: NodeJS.Immediate | undefined;

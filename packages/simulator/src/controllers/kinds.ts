@@ -10,6 +10,13 @@ export const serviceAccountType = typeOfKind('', 'ServiceAccount');
 export const configMapType = typeOfKind('', 'ConfigMap');
 export const deploymentType = typeOfKind('apps', 'Deployment');
 export const replicaSetType = typeOfKind('apps', 'ReplicaSet');
+export const statefulSetType = typeOfKind('apps', 'StatefulSet');
+export const daemonSetType = typeOfKind('apps', 'DaemonSet');
+export const jobType = typeOfKind('batch', 'Job');
+export const serviceType = typeOfKind('', 'Service');
+export const endpointsType = typeOfKind('', 'Endpoints');
+export const pdbType = typeOfKind('policy', 'PodDisruptionBudget');
+export const crdType = typeOfKind('apiextensions.k8s.io', 'CustomResourceDefinition');
 
 /** `namespace/name` of an object: the usual work-queue key. */
 export function keyOf(object: StoredObject): string {

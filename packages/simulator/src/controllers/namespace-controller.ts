@@ -1,5 +1,4 @@
 // Namespace lifecycle: a new namespace gets its default ServiceAccount and root CA ConfigMap; a deleted one is emptied, then removed.
-import { resourceTypes } from '../api/resource-types.ts';
 import type { StoredObject } from '../api/types.ts';
 import type { Controller, ControllerDeps } from './controller-manager.ts';
 import { configMapType, namespaceType, serviceAccountType } from './kinds.ts';
@@ -27,7 +26,7 @@ function ensureDefaults(deps: ControllerDeps, namespace: string): void {
 /** Deletes everything in the namespace; true once nothing is left. */
 function emptyNamespace(deps: ControllerDeps, namespace: string): boolean {
   let isEmpty = true;
-  for (const type of resourceTypes.filter((t) => t.isNamespaced)) {
+  for (const type of deps.registry.store.types().filter((t) => t.isNamespaced)) {
     for (const object of deps.registry.store.list(type, namespace)) {
       isEmpty = false;
       if (!object.metadata.deletionTimestamp)

@@ -12,7 +12,8 @@ function record(value: unknown): Json {
   return isRecord(value) ? value : {};
 }
 
-function defaultTemplate(spec: Json): Json {
+/** A workload's pod template with the pod spec defaults filled in. */
+export function defaultTemplate(spec: Json): Json {
   const template = record(spec['template']);
   return { ...template, spec: defaultPodSpec(template['spec']) };
 }
@@ -41,7 +42,8 @@ function selectorMatchesTemplate(spec: Json): boolean {
   return Object.entries(matchLabels).every(([key, value]) => labels[key] === value);
 }
 
-function validateWorkload(object: KubeObject): StatusCause[] {
+/** Selector present and matching the template, pod template valid. */
+export function validateWorkload(object: KubeObject): StatusCause[] {
   const spec = record(object['spec']);
   if (!isRecord(spec['selector'])) return [required('spec.selector')];
   const causes = validatePodSpec(record(spec['template'])['spec'], 'spec.template.spec');

@@ -3,6 +3,8 @@ import type { ResourceType } from '../api/resource-types.ts';
 import { deploymentHooks, replicaSetHooks } from './apps-kinds.ts';
 import { namespaceHooks, podHooks, secretHooks, serviceHooks } from './core-kinds.ts';
 import type { KindHooks } from './kind-hooks.ts';
+import { daemonSetHooks, jobHooks, statefulSetHooks } from './batch-kinds.ts';
+import { crdHooks, podDisruptionBudgetHooks } from './extension-kinds.ts';
 import { clusterRoleBindingHooks, roleBindingHooks } from './rbac-kinds.ts';
 
 export type { HookContext, KindHooks } from './kind-hooks.ts';
@@ -14,6 +16,11 @@ const hooksByKind: Readonly<Record<string, KindHooks>> = {
   '/Secret': secretHooks,
   'apps/Deployment': deploymentHooks,
   'apps/ReplicaSet': replicaSetHooks,
+  'apps/StatefulSet': statefulSetHooks,
+  'apps/DaemonSet': daemonSetHooks,
+  'batch/Job': jobHooks,
+  'policy/PodDisruptionBudget': podDisruptionBudgetHooks,
+  'apiextensions.k8s.io/CustomResourceDefinition': crdHooks,
   'rbac.authorization.k8s.io/RoleBinding': roleBindingHooks,
   'rbac.authorization.k8s.io/ClusterRoleBinding': clusterRoleBindingHooks,
 };

@@ -1,5 +1,4 @@
 // Finding the objects an owner owns, for garbage collection and orphaning.
-import { resourceTypes } from '../api/resource-types.ts';
 import type { ResourceType } from '../api/resource-types.ts';
 import type { StoredObject } from '../api/types.ts';
 import type { ObjectStore } from './object-store.ts';
@@ -16,7 +15,7 @@ export function dependentsOf(
   ownerUid: string,
   namespace: string | undefined,
 ): Dependent[] {
-  const types = resourceTypes.filter((type) => namespace === undefined || type.isNamespaced);
+  const types = store.types().filter((type) => namespace === undefined || type.isNamespaced);
   return types.flatMap((type) =>
     store
       .list(type, type.isNamespaced ? namespace : undefined)

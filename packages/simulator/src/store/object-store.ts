@@ -22,6 +22,7 @@ function tableKey(type: ResourceType): string {
 export class ObjectStore {
   readonly log: EventLog;
   readonly #tables = new Map<string, Map<string, StoredObject>>();
+  readonly #types = new Map<string, ResourceType>();
   readonly #listeners = new Set<StoreListener>();
   #revision = 1;
 
@@ -74,6 +75,11 @@ export class ObjectStore {
     return gone;
   }
 
+  /** Every type that has (or had) objects stored, custom resources included. */
+  types(): ResourceType[] {
+    return [...this.#types.values()];
+  }
+
   /** Registers `listener` for every later change; returns its unsubscribe function. */
   subscribe(listener: StoreListener): () => void {
     this.#listeners.add(listener);
@@ -93,6 +99,7 @@ export class ObjectStore {
     if (existing) return existing;
     const table = new Map<string, StoredObject>();
     this.#tables.set(key, table);
+    this.#types.set(key, type);
     return table;
   }
 }

@@ -116,3 +116,60 @@ export const rbacColumns: Readonly<Record<string, readonly ColumnDefinition[]>> 
 
 /** The generic NAME, AGE columns. */
 export const defaultColumns: readonly ColumnDefinition[] = columns(['Name'], ['Age']);
+
+const webhookColumns = columns(['Name'], ['Webhooks', 'integer'], ['Age']);
+
+/** Columns of the kinds added after the first cut. */
+export const moreColumns: Readonly<Record<string, readonly ColumnDefinition[]>> = {
+  StatefulSet: columns(
+    ['Name'],
+    ['Ready'],
+    ['Age'],
+    ['Containers', 'string', 1],
+    ['Images', 'string', 1],
+  ),
+  DaemonSet: columns(
+    ['Name'],
+    ['Desired', 'integer'],
+    ['Current', 'integer'],
+    ['Ready', 'integer'],
+    ['Up-to-date', 'integer'],
+    ['Available', 'integer'],
+    ['Node Selector'],
+    ['Age'],
+    ['Containers', 'string', 1],
+    ['Images', 'string', 1],
+    ['Selector', 'string', 1],
+  ),
+  Job: columns(
+    ['Name'],
+    ['Status'],
+    ['Completions'],
+    ['Duration'],
+    ['Age'],
+    ['Containers', 'string', 1],
+    ['Images', 'string', 1],
+    ['Selector', 'string', 1],
+  ),
+  Endpoints: columns(['Name'], ['Endpoints'], ['Age']),
+  PodDisruptionBudget: columns(
+    ['Name'],
+    ['Min Available'],
+    ['Max Unavailable'],
+    ['Allowed Disruptions', 'integer'],
+    ['Age'],
+  ),
+  HorizontalPodAutoscaler: columns(
+    ['Name'],
+    ['Reference'],
+    ['Targets'],
+    ['MinPods', 'integer'],
+    ['MaxPods', 'integer'],
+    ['Replicas', 'integer'],
+    ['Age'],
+  ),
+  Lease: columns(['Name'], ['Holder'], ['Age']),
+  MutatingWebhookConfiguration: webhookColumns,
+  ValidatingWebhookConfiguration: webhookColumns,
+  CustomResourceDefinition: columns(['Name'], ['Created At', 'date']),
+};

@@ -1,6 +1,7 @@
 // Server-side `Table` responses (meta.k8s.io/v1), which `kubectl get` asks for to print rows.
 import type { KubeObject } from '../types.ts';
-import { columnsByKind, defaultColumns, rbacColumns } from './columns.ts';
+import { columnsByKind, defaultColumns, moreColumns, rbacColumns } from './columns.ts';
+import { morePrinters } from './more-cells.ts';
 import type { ColumnDefinition } from './columns.ts';
 import { age } from './human-duration.ts';
 import {
@@ -61,7 +62,7 @@ function rowObject(object: KubeObject, include: IncludeObject): unknown {
 }
 
 function cellsOf(kind: string, object: KubeObject, now: number): Cells {
-  const printer = printers[kind];
+  const printer = printers[kind] ?? morePrinters[kind];
   return printer
     ? printer(object, now)
     : [object.metadata.name ?? '', age(object.metadata.creationTimestamp, now)];
@@ -83,7 +84,10 @@ export function toTable(
   options: TableOptions,
 ): Record<string, unknown> {
   const columns: readonly ColumnDefinition[] =
-    columnsByKind[options.kind] ?? rbacColumns[options.kind] ?? defaultColumns;
+    columnsByKind[options.kind] ??
+    rbacColumns[options.kind] ??
+    moreColumns[options.kind] ??
+    defaultColumns;
   const rows = objects.map((object) => {
     const row = {
       cells: cellsOf(options.kind, object, options.now),

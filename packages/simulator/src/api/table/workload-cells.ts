@@ -39,7 +39,8 @@ export function podCells(pod: KubeObject, now: number): Cells {
   ];
 }
 
-function containerCells(workload: KubeObject): [string, string, string] {
+/** CONTAINERS IMAGES SELECTOR of a workload with a pod template. */
+export function containerCells(workload: KubeObject): [string, string, string] {
   const containers = arrayAt(workload, 'spec.template.spec.containers');
   const selector = Object.entries(recordAt(workload, 'spec.selector.matchLabels'))
     .map(([key, value]) => `${key}=${String(value as string)}`)
