@@ -24,6 +24,11 @@ export const hubWelcome = z.strictObject({
   sessionId: z.string(),
   heartbeatIntervalMs: z.int().positive(),
   environment: z.enum(environments),
+  /**
+   * Present only when the agent joined with a join token: the cluster's own credential, which the
+   * agent must persist and present from now on (the join token is not accepted twice).
+   */
+  credential: z.string().min(1).optional(),
 });
 
 /** The hub is going away (shutdown, or a newer session replaced this one); reconnect after a delay. */

@@ -16,7 +16,7 @@ import {
   type HubMessage,
 } from '@flotilla/protocol';
 import { bearerToken } from '../access/tokens.ts';
-import { verifyCredential } from '../access/credentials.ts';
+import { admissionOf, claimIdentity, type AgentAdmission } from '../clusters/agent-admission.ts';
 import { findCluster, recordAgentHello, recordLastSeen } from '../clusters/registry.ts';
 import type { Db } from '../store/store.ts';
 import type { SessionRegistry, TunnelSession } from './sessions.ts';
@@ -52,8 +52,8 @@ export class TunnelServer {
 
   /** Authenticates and upgrades; answers 401 without opening a WebSocket when the credential is bad. */
   async handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
-    const cluster = await this.#authenticate(request);
-    if (cluster === undefined) {
+    const admission = await this.#authenticate(request);
+    if (admission === undefined) {
       this.#deps.metrics.refused('unauthenticated');
       refuseUpgrade(
         socket,
@@ -61,17 +61,19 @@ export class TunnelServer {
       );
       return;
     }
-    this.#wss.handleUpgrade(request, socket, head, (ws) => this.#awaitHello(ws, cluster));
+    const source = request.socket.remoteAddress;
+    this.#wss.handleUpgrade(request, socket, head, (ws) => this.#awaitHello(ws, admission, source));
   }
 
-  async #authenticate(request: IncomingMessage): Promise<string | undefined> {
+  /** A cluster credential, or a join token the hello will redeem. */
+  async #authenticate(request: IncomingMessage): Promise<AgentAdmission | undefined> {
     const secret = bearerToken(request.headers.authorization);
     if (secret === undefined) return undefined;
-    const subject = await verifyCredential(this.#deps.db, secret, this.#deps.now());
-    return subject?.kind === 'agent' ? subject.cluster : undefined;
+    return admissionOf(this.#deps.db, secret, this.#deps.now());
   }
 
-  #awaitHello(ws: WebSocket, cluster: string): void {
+  #awaitHello(ws: WebSocket, admission: AgentAdmission, source: string | undefined): void {
+    const cluster = admission.kind === 'credential' ? admission.cluster : '(joining)';
     const timer = setTimeout(
       () => this.#reject(ws, cluster, 'protocol_error', 'no hello'),
       helloTimeoutMs,
@@ -81,9 +83,7 @@ export class TunnelServer {
       const hello = isBinary ? undefined : parseFrame(agentHello, (data as Buffer).toString());
       if (hello === undefined)
         return this.#reject(ws, cluster, 'protocol_error', 'malformed hello');
-      if (hello.cluster !== cluster)
-        return this.#reject(ws, cluster, 'forbidden', `hello claims cluster ${hello.cluster}`);
-      this.#admit(ws, hello).catch((error: unknown) => {
+      this.#claim(ws, admission, hello, source).catch((error: unknown) => {
         this.#deps.logger.error({ err: error, cluster }, 'admitting agent failed');
         ws.close(1011, 'internal error');
       });
@@ -104,7 +104,20 @@ export class TunnelServer {
     );
   }
 
-  async #admit(ws: WebSocket, hello: AgentHello): Promise<void> {
+  /** Checks the hello against the admission (a join enrols the cluster), then admits. */
+  async #claim(
+    ws: WebSocket,
+    admission: AgentAdmission,
+    hello: AgentHello,
+    source: string | undefined,
+  ): Promise<void> {
+    const { db, now } = this.#deps;
+    const claim = await claimIdentity(db, admission, hello, source, now());
+    if (!claim.isAccepted) return this.#reject(ws, hello.cluster, 'forbidden', claim.why);
+    await this.#admit(ws, hello, claim.credential);
+  }
+
+  async #admit(ws: WebSocket, hello: AgentHello, credential?: string): Promise<void> {
     const { db, now, sessions, logger } = this.#deps;
     const row = await findCluster(db, hello.cluster);
     if (row === undefined || row.decommissioned_at !== null) {
@@ -118,6 +131,7 @@ export class TunnelServer {
       sessionId,
       heartbeatIntervalMs: this.#deps.heartbeatIntervalMs,
       environment: row.environment as Environment,
+      ...(credential === undefined ? {} : { credential }),
     });
     const channel = openRequestChannel(ws, logger.child({ cluster: hello.cluster }));
     const session: TunnelSession = {
