@@ -5,6 +5,13 @@ import { hubCommand } from './commands/hub.ts';
 import { agentCommand } from './commands/agent.ts';
 import { simCommand } from './commands/sim.ts';
 import { demoCommand } from './commands/demo.ts';
+import { loginCommand } from './commands/login.ts';
+import { usersCommand } from './commands/users.ts';
+import { tokensCommand } from './commands/tokens.ts';
+import { rolesCommand } from './commands/roles.ts';
+import { clustersCommand } from './commands/clusters.ts';
+import { joinTokensCommand } from './commands/join-tokens.ts';
+import { auditCommand } from './commands/audit.ts';
 
 /** Builds the command tree (exported so tests can parse arguments without spawning). */
 export function buildProgram(): Command {
@@ -14,7 +21,14 @@ export function buildProgram(): Command {
     .addCommand(hubCommand())
     .addCommand(agentCommand())
     .addCommand(simCommand())
-    .addCommand(demoCommand());
+    .addCommand(demoCommand())
+    .addCommand(loginCommand())
+    .addCommand(usersCommand())
+    .addCommand(tokensCommand())
+    .addCommand(rolesCommand())
+    .addCommand(clustersCommand())
+    .addCommand(joinTokensCommand())
+    .addCommand(auditCommand());
 }
 
 if (import.meta.main) await buildProgram().parseAsync(process.argv);
