@@ -10,6 +10,7 @@ import { parse } from 'yaml';
 import type { ClusterList } from '@flotilla/protocol';
 import { startDemo } from './support/demo-process.ts';
 import { runCli } from './support/cli.ts';
+import { kubectl } from './support/kubectl.ts';
 
 let dir: string;
 before(async () => (dir = await mkdtemp(join(tmpdir(), 'flotilla-demo-'))));
@@ -82,8 +83,18 @@ void test('the demo starts a hub with six connected clusters across every enviro
       kubeconfig.contexts.map((c) => c.name).sort(),
       list.items.map((c) => c.name).sort(),
     );
+    // kubectl sends tokens only over TLS: the same port also speaks HTTPS for the kubeconfig.
+    const secureUrl = demo.url.replace('http:', 'https:');
     for (const cluster of kubeconfig.clusters)
-      assert.equal(cluster.cluster.server, `${demo.url}/k8s/clusters/${cluster.name}`);
+      assert.equal(cluster.cluster.server, `${secureUrl}/k8s/clusters/${cluster.name}`);
+    const nodes = await kubectl(join(dir, '.flotilla', 'kubeconfig'), 'prod-eu-1', [
+      'get',
+      'nodes',
+      '-o',
+      'name',
+    ]);
+    assert.equal(nodes.code, 0, nodes.stderr);
+    assert.match(nodes.stdout, /^node\//m);
   } finally {
     assert.equal(await demo.interrupt(), 0, 'Ctrl-C exits 0');
   }

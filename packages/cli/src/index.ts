@@ -1,3 +1,6 @@
 // Public entry point of the `flotilla` package: the command tree and the configuration reference.
 export { buildProgram } from './main.ts';
 export { configReference } from './config-reference.ts';
+export { hubKubeconfig, kubeconfigYaml } from './demo/kubeconfig.ts';
+export { hubRoleBindings } from './manifests/hub-role-bindings.ts';
+export { createObjects } from './manifests/apply-objects.ts';

@@ -11,6 +11,12 @@ import { installErrorHandlers } from './http/errors.ts';
 import { installHealth } from './http/health.ts';
 import { createRegistry, installMetrics } from './http/metrics.ts';
 import { installApi } from './http/api.ts';
+import { installKubernetesProxy } from './k8s-proxy/proxy-route.ts';
+import { handleProxyUpgrade } from './k8s-proxy/proxy-upgrade.ts';
+import { createProxyMetrics } from './k8s-proxy/proxy-metrics.ts';
+import type { ProxyDeps } from './k8s-proxy/proxy-gate.ts';
+import { acceptTlsOnSamePort } from './http/same-port-tls.ts';
+import type { TlsCredentials } from './http/tls-files.ts';
 import { createAuthenticator, type Authenticator } from './access/authenticate.ts';
 import { oidcVerifierFrom } from './access/oidc-config.ts';
 import { installDashboard } from './http/dashboard.ts';
@@ -23,6 +29,8 @@ export interface HubDeps {
   readonly logger: Logger;
   readonly now?: () => Date;
   readonly random?: () => number;
+  /** Certificate and key: HTTPS is then served on the same port as HTTP. */
+  readonly tls?: TlsCredentials | undefined;
 }
 
 /** A built hub: its HTTP app, live sessions and metrics. */
@@ -70,8 +78,18 @@ export async function buildHub(config: HubConfig, deps: HubDeps): Promise<Hub> {
   const disconnect = (cluster: string, reason: string) =>
     sessions.get(cluster)?.socket.close(tunnelCloseCodes.unauthenticated, reason);
   installApi(app, { db: deps.db, now, sessions, authenticator, disconnect });
+  const proxy: ProxyDeps = {
+    db: deps.db,
+    sessions,
+    authenticator,
+    now,
+    logger: logger.child({ subsystem: 'k8s-proxy' }),
+    metrics: createProxyMetrics(registry),
+  };
+  await installKubernetesProxy(app, proxy);
   if (config.dashboardDir !== '') await installDashboard(app, config.dashboardDir);
-  routeUpgrades(app, tunnel, logger);
+  if (deps.tls !== undefined) acceptTlsOnSamePort(app.server, deps.tls);
+  routeUpgrades(app, tunnel, proxy);
   const close = async () => {
     isClosing = true;
     await tunnel.close();
@@ -81,15 +99,17 @@ export async function buildHub(config: HubConfig, deps: HubDeps): Promise<Hub> {
   return { app, sessions, registry, db: deps.db, authenticator, close };
 }
 
-/** Sends WebSocket upgrades for the tunnel path to the tunnel server; other upgrades are refused. */
-function routeUpgrades(app: FastifyInstance, tunnel: TunnelServer, logger: Logger): void {
+/** Routes HTTP upgrades: agents to the tunnel server, exec/attach/port-forward to the proxy. */
+function routeUpgrades(app: FastifyInstance, tunnel: TunnelServer, proxy: ProxyDeps): void {
   app.server.on('upgrade', (request, socket, head: Buffer) => {
-    if (new URL(request.url ?? '/', 'http://hub').pathname !== tunnelPath) {
-      socket.destroy();
-      return;
-    }
-    tunnel.handleUpgrade(request, socket, head).catch((error: unknown) => {
-      logger.error({ err: error }, 'tunnel upgrade failed');
+    const path = request.url ?? '/';
+    const handled = path.startsWith('/k8s/clusters/')
+      ? handleProxyUpgrade(proxy, request, socket, head)
+      : new URL(path, 'http://hub').pathname === tunnelPath
+        ? tunnel.handleUpgrade(request, socket, head)
+        : Promise.resolve(socket.destroy()).then(() => undefined);
+    handled.catch((error: unknown) => {
+      proxy.logger.error({ err: error }, 'upgrade failed');
       socket.destroy();
     });
   });

@@ -53,6 +53,15 @@ export const hubSettings = {
     description: 'File to write the bootstrap admin token to on first start (empty: log it once)',
     allowed: 'a file path, or empty',
   }),
+  tlsCertFile: optionalTextSetting({
+    description:
+      'PEM certificate (chain) for HTTPS, served on the same port as HTTP (empty: HTTP only)',
+    allowed: 'a file path, or empty',
+  }),
+  tlsKeyFile: optionalTextSetting({
+    description: 'PEM private key of --tls-cert-file',
+    allowed: 'a file path, or empty',
+  }),
   dashboardDir: optionalTextSetting({
     description:
       'Directory of the built dashboard served at / (empty: the one bundled with flotilla)',

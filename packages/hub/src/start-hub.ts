@@ -9,12 +9,15 @@ import { bootstrapAdmin } from './access/bootstrap.ts';
 import { registerCluster, type NewCluster } from './clusters/registry.ts';
 import { rotateAgentCredential } from './clusters/cluster-changes.ts';
 import { listenOrExplain } from './listen.ts';
+import { loadTls } from './http/tls-files.ts';
 
 /** A hub that is listening. */
 export interface RunningHub {
   readonly hub: Hub;
   /** Base URL the hub answers on, e.g. http://127.0.0.1:8080. */
   readonly url: string;
+  /** The same port over HTTPS (what kubeconfigs use), when a TLS certificate is configured. */
+  readonly secureUrl: string | undefined;
   /** The bootstrap admin token, present only on the start that created it. */
   readonly bootstrapAdminToken: string | undefined;
   /** Registers a cluster (audited as `actor`) and returns its agent credential. */
@@ -46,7 +49,8 @@ export async function startHub(
   const token = await bootstrapAdmin(db, new Date());
   if (token !== undefined)
     await deliverBootstrapToken(token, config.adminTokenFile, options.quiet === true);
-  const hub = await buildHub(config, { db, logger });
+  const tls = await loadTls(config);
+  const hub = await buildHub(config, { db, logger, tls });
   const address = await listenOrExplain(hub, config).catch(async (error: unknown) => {
     await hub.close();
     throw error;
@@ -54,6 +58,7 @@ export async function startHub(
   return {
     hub,
     url: config.publicUrl === '' ? address : config.publicUrl,
+    secureUrl: tls === undefined ? undefined : address.replace(/^http:/, 'https:'),
     bootstrapAdminToken: token,
     registerCluster: (cluster, actor) => registerCluster(db, cluster, { name: actor }, new Date()),
     rotateAgentCredential: (cluster, actor) =>

@@ -6,3 +6,4 @@ export * from './api.ts';
 export * from './settings.ts';
 export * from './setting-kinds.ts';
 export * from './keep-alive.ts';
+export * from './kubernetes-status.ts';

@@ -1,7 +1,9 @@
-// Kubernetes `Status` bodies, the error shape kubectl understands.
+// Kubernetes `Status` bodies: the error shape kubectl understands, used by the hub's Kubernetes
+// proxy and the agent alike.
 
 const reasons: Record<number, string> = {
   400: 'BadRequest',
+  429: 'TooManyRequests',
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'NotFound',
@@ -11,7 +13,7 @@ const reasons: Record<number, string> = {
 };
 
 /** A failed `Status` with the reason the API server uses for `code`. */
-export function statusBody(code: number, message: string, details?: Record<string, unknown>) {
+export function kubernetesStatus(code: number, message: string, details?: Record<string, unknown>) {
   return {
     kind: 'Status',
     apiVersion: 'v1',

@@ -4,9 +4,9 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { constants, type IncomingHttpHeaders, type ServerHttp2Stream } from 'node:http2';
 import type { Logger } from 'pino';
+import { kubernetesStatus } from '@flotilla/protocol';
 import type { KubeTarget } from './kube-target.ts';
 import { downstreamResponseHeaders, upstreamRequestHeaders } from './forward-headers.ts';
-import { statusBody } from './status-body.ts';
 
 /** Forwards `stream` (path already stripped of the tunnel prefix) to the API server. */
 export async function forwardToKube(
@@ -47,5 +47,5 @@ export function failStream(stream: ServerHttp2Stream, code: number, message: str
   if (stream.destroyed) return;
   if (stream.headersSent) return void stream.close(constants.NGHTTP2_INTERNAL_ERROR);
   stream.respond({ ':status': code, 'content-type': 'application/json' });
-  stream.end(JSON.stringify(statusBody(code, message)));
+  stream.end(JSON.stringify(kubernetesStatus(code, message)));
 }

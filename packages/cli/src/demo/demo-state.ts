@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 /** Paths of everything the demo writes. */
 export function demoPaths(dataDir: string) {
   return {
+    dataDir,
     store: join(dataDir, 'hub.db'),
     adminToken: join(dataDir, 'admin-token'),
     kubeconfig: join(dataDir, 'kubeconfig'),

@@ -11,6 +11,9 @@ import type { DemoConfig } from './demo-config.ts';
 import { demoPaths, readIfExists, writePrivate } from './demo-state.ts';
 import { enrolCluster } from './agent-credentials.ts';
 import { hubKubeconfig } from './kubeconfig.ts';
+import { hubRoleBindings } from '../manifests/hub-role-bindings.ts';
+import { createObjects } from '../manifests/apply-objects.ts';
+import { ensureHubTls, tlsHosts, type HubTlsFiles } from './hub-tls.ts';
 
 /** A running demo. */
 export interface RunningDemo {
@@ -25,9 +28,12 @@ export interface RunningDemo {
 async function startDemoHub(
   config: DemoConfig,
   paths: ReturnType<typeof demoPaths>,
+  tls: HubTlsFiles,
   logger: Logger,
 ) {
   const hubConfig = parseSettings(hubSettings, {
+    tlsCertFile: tls.certFile,
+    tlsKeyFile: tls.keyFile,
     host: config.host,
     port: String(config.port),
     store: `sqlite:${paths.store}`,
@@ -68,24 +74,26 @@ export async function runDemo(config: DemoConfig, logger: Logger): Promise<Runni
   const paths = demoPaths(resolve(config.dataDir));
   const specs = await fleet(config);
   const simulator = await startSimulator({ clusters: specs, logger });
-  const hub = await startDemoHub(config, paths, logger).catch(async (error: unknown) => {
+  const tls = await ensureHubTls(paths.dataDir, tlsHosts(config.host));
+  const hub = await startDemoHub(config, paths, tls, logger).catch(async (error: unknown) => {
     await simulator.close();
     throw error;
   });
   const agents: RunningAgent[] = [];
   for (const spec of specs) {
-    await writePrivate(
-      paths.clusterKubeconfig(spec.name),
-      simulator.cluster(spec.name).kubeconfig(),
-    );
+    const local = simulator.cluster(spec.name).kubeconfig();
+    await writePrivate(paths.clusterKubeconfig(spec.name), local);
+    // What the agent's install manifests grant the hub's roles in a real cluster.
+    await createObjects(local, hubRoleBindings());
     const enrolment = { name: spec.name, environment: spec.environment, labels: spec.labels ?? {} };
     await enrolCluster(hub, { ...enrolment, credentialFile: paths.agentCredential(spec.name) });
     agents.push(await startDemoAgent(hub, paths, spec.name, logger));
   }
   const adminToken = hub.bootstrapAdminToken ?? (await readIfExists(paths.adminToken));
   const names = specs.map((spec) => spec.name);
+  const access = { user: 'admin', token: adminToken ?? '', caPem: tls.caPem };
   if (adminToken !== undefined)
-    await writePrivate(paths.kubeconfig, hubKubeconfig(hub.url, names, 'admin', adminToken));
+    await writePrivate(paths.kubeconfig, hubKubeconfig(hub.secureUrl ?? hub.url, names, access));
   const close = async () => {
     await Promise.all(agents.map((agent) => agent.close()));
     await hub.close();

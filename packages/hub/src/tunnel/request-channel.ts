@@ -12,7 +12,9 @@ export const maxStreamsPerSession = 1000;
 /** Starts HTTP/2 over `ws`'s binary frames; call right after sending `welcome`. */
 export function openRequestChannel(ws: WebSocket, logger: Logger): ClientHttp2Session {
   const bytes: Duplex = createWebSocketStream(ws);
-  bytes.on('error', (error: Error) => logger.debug({ err: error.message }, 'tunnel byte stream error'));
+  bytes.on('error', (error: Error) =>
+    logger.debug({ err: error.message }, 'tunnel byte stream error'),
+  );
   const session = connect('http://agent.tunnel', {
     createConnection: () => bytes,
     peerMaxConcurrentStreams: maxStreamsPerSession,

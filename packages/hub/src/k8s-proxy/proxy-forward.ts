@@ -1,0 +1,92 @@
+// Sends one admitted request down its cluster's tunnel as an HTTP/2 stream and streams the answer
+// back. Bodies flow both ways without buffering; a dropped tunnel ends the response, never hangs it.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { constants, type ClientHttp2Stream } from 'node:http2';
+import { FlotillaError, tunnelPaths } from '@flotilla/protocol';
+import type { AdmittedRequest } from './proxy-gate.ts';
+import type { ProxyOutcome } from './proxy-audit.ts';
+import { clientResponseHeaders, tunnelRequestHeaders } from './proxy-headers.ts';
+import { failProxied } from './proxy-failure.ts';
+
+/** How long the agent has to start answering (watches answer at once, then stream). */
+const responseHeadersTimeoutMs = 30_000;
+
+// Node closes the request side of GET, HEAD and DELETE streams unless told otherwise, but
+// kubectl sends DeleteOptions in DELETE bodies: decide by the body, not the method.
+function hasBody(request: IncomingMessage): boolean {
+  const length = request.headers['content-length'];
+  return (
+    request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0')
+  );
+}
+
+function openStream(admitted: AdmittedRequest, request: IncomingMessage): ClientHttp2Stream {
+  const headers = tunnelRequestHeaders(request.headers, admitted.identity);
+  const path = `${tunnelPaths.kubernetesPrefix}${admitted.target.path}`;
+  try {
+    const options = { endStream: !hasBody(request) };
+    return admitted.session.channel.request(
+      { ...headers, ':method': request.method ?? 'GET', ':path': path },
+      options,
+    );
+  } catch (error) {
+    throw new FlotillaError(
+      'cluster_unavailable',
+      `the tunnel to cluster ${admitted.target.cluster} is closing`,
+      { cause: error, details: { cluster: admitted.target.cluster } },
+    );
+  }
+}
+
+function tunnelFailed(cluster: string, why: string): FlotillaError {
+  return new FlotillaError(
+    'cluster_unavailable',
+    `the tunnel to cluster ${cluster} failed: ${why}`,
+    { details: { cluster } },
+  );
+}
+
+/** Proxies the request; `onDone` is called once, when the exchange is over either way. */
+export function forwardRequest(
+  admitted: AdmittedRequest,
+  request: IncomingMessage,
+  response: ServerResponse,
+  onDone: (outcome: ProxyOutcome) => void,
+): void {
+  const started = performance.now();
+  const cluster = admitted.target.cluster;
+  const stream = openStream(admitted, request);
+  let bytes = 0;
+  const timer = setTimeout(() => {
+    failProxied(
+      response,
+      new FlotillaError(
+        'upstream_timeout',
+        `cluster ${cluster} did not answer within ${responseHeadersTimeoutMs / 1000}s`,
+        { details: { cluster } },
+      ),
+    );
+    stream.close(constants.NGHTTP2_CANCEL);
+  }, responseHeadersTimeoutMs);
+  stream.on('response', (headers) => {
+    clearTimeout(timer);
+    response.writeHead(Number(headers[':status'] ?? 502), clientResponseHeaders(headers));
+    // Count and pipe only now: a 'data' listener added earlier would start the flow before the
+    // response exists, and the first chunks would be lost.
+    stream.on('data', (chunk: Buffer) => (bytes += chunk.length));
+    stream.pipe(response);
+  });
+  stream.on('error', (error: Error) => failProxied(response, tunnelFailed(cluster, error.message)));
+  // A reset (agent gone, tunnel dropped) ends the response at once; a normal end lets the pipe
+  // finish writing what is still buffered.
+  stream.on('close', () => {
+    clearTimeout(timer);
+    if (stream.rstCode !== constants.NGHTTP2_NO_ERROR && !response.writableEnded)
+      failProxied(response, tunnelFailed(cluster, 'stream reset'));
+  });
+  response.on('close', () => {
+    if (!stream.closed) stream.close(constants.NGHTTP2_CANCEL);
+    onDone({ status: response.statusCode, bytes, durationMs: performance.now() - started });
+  });
+  if (hasBody(request)) request.pipe(stream);
+}
