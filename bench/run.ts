@@ -4,7 +4,9 @@ import { writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 
 /** Benchmark modules by area; each exports `run(): Promise<string>` returning Markdown. */
-const areas: Record<string, () => Promise<{ run: () => Promise<string> }>> = {};
+const areas: Record<string, () => Promise<{ run: () => Promise<string> }>> = {
+  store: () => import('./store.ts'),
+};
 
 function machine(): string {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
