@@ -26,6 +26,11 @@ export const agentSettings = {
   credentialFile: textSetting({
     description: 'File holding the per-cluster credential issued by the hub',
   }),
+  joinTokenFile: optionalTextSetting({
+    description:
+      'File holding a join token, used once when --credential-file is still empty; the credential the hub answers is saved there',
+    allowed: 'a file path, or empty',
+  }),
   kubeconfig: optionalTextSetting({
     description: 'Kubeconfig for the local API server (empty: in-cluster service account)',
     allowed: 'a file path, or empty',

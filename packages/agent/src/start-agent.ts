@@ -1,13 +1,13 @@
 // Starts an agent: loads its credential and kubeconfig, dials the hub, serves its probes.
-import { readFile } from 'node:fs/promises';
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { Logger } from 'pino';
-import type { AgentHello } from '@flotilla/protocol';
+import type { AgentHello, HubWelcome } from '@flotilla/protocol';
 import type { AgentConfig } from './config.ts';
 import { readClusterFacts } from './kube/cluster-facts.ts';
 import { TunnelClient } from './tunnel/tunnel-client.ts';
 import { fullJitterBackoff } from './tunnel/backoff.ts';
 import { buildHealthServer } from './http/health-server.ts';
+import { saveCredential, tunnelSecret } from './credentials.ts';
 import { agentRoutes, type AgentApi } from './tunnel/agent-routes.ts';
 import { kubeTarget } from './kube/kube-target.ts';
 
@@ -28,10 +28,6 @@ async function loadKubeConfig(path: string): Promise<KubeConfig> {
   if (path === '') kubeConfig.loadFromCluster();
   else kubeConfig.loadFromFile(path);
   return kubeConfig;
-}
-
-async function readCredential(file: string): Promise<string> {
-  return (await readFile(file, 'utf8')).trim();
 }
 
 /** Builds the hello from the local API server's answers. */
@@ -61,12 +57,19 @@ export async function startAgent(config: AgentConfig, logger: Logger): Promise<R
     giveUpAfterMs: config.giveUpAfter,
     backoff: fullJitterBackoff(250, config.reconnectMaxDelay),
     logger: log.child({ subsystem: 'tunnel' }),
-    credential: () => readCredential(config.credentialFile),
+    credential: () => tunnelSecret(config),
     hello: helloFor(config, kubeConfig),
     handleStream: agentRoutes(kubeTarget(kubeConfig), agentApi(config, kubeConfig), log),
   });
   const health = config.health ? buildHealthServer(tunnel, config.cluster) : undefined;
   await health?.listen({ host: config.healthHost, port: config.healthPort });
+  tunnel.on('connected', (welcome: HubWelcome) => {
+    if (welcome.credential === undefined) return;
+    saveCredential(config, welcome.credential).then(
+      () => log.info({ file: config.credentialFile }, 'joined: cluster credential saved'),
+      (error: unknown) => log.error({ err: error }, 'could not save the cluster credential'),
+    );
+  });
   tunnel.start();
   return {
     tunnel,

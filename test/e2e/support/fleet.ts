@@ -17,20 +17,30 @@ import { createObjects, hubKubeconfig, hubRoleBindings } from 'flotilla';
 
 export interface TestFleet {
   readonly dir: string;
+  /** The hub now running (a new one after `restartHub`). */
   readonly hub: RunningHub;
   readonly simulator: Simulator;
   readonly agents: Map<string, RunningAgent>;
   readonly adminToken: string;
-  /** Kubeconfig reaching every cluster through the hub as the admin. */
+  /** Kubeconfig reaching every cluster through the hub as the admin (HTTPS, CA included). */
   readonly kubeconfig: string;
-  startAgent(cluster: string): Promise<RunningAgent>;
-  waitConnected(count: number): Promise<void>;
+  /** PEM of the CA that signed the hub's certificate. */
+  readonly hubCa: string;
+  startAgent(cluster: string, overrides?: Record<string, string>): Promise<RunningAgent>;
+  waitConnected(count: number, timeoutMs?: number): Promise<void>;
+  /** Stops the hub and starts a new one on the same port and store. */
+  restartHub(): Promise<void>;
   close(): Promise<void>;
 }
 
-const silent = pino({ level: process.env.FLEET_LOG ?? 'silent' });
+const logger = pino({ level: process.env.FLEET_LOG ?? 'silent' });
 
-async function until(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+/** Polls `condition` every 20 ms until it holds. */
+export async function until(
+  condition: () => boolean,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -38,27 +48,43 @@ async function until(condition: () => boolean, what: string, timeoutMs = 15_000)
   }
 }
 
-/** Starts the fleet; every cluster gets a registered record, a credential file and an agent. */
-export async function startFleet(specs: readonly ClusterSpec[]): Promise<TestFleet> {
-  const dir = await mkdtemp(join(tmpdir(), 'flotilla-fleet-'));
-  const simulator = await startSimulator({ clusters: specs, logger: silent });
-  // kubectl sends bearer tokens only over TLS, so the hub gets a certificate from a test CA.
+// kubectl sends bearer tokens only over TLS, so the hub gets a certificate from a test CA.
+async function hubCertificate(dir: string): Promise<string> {
   const authority = await createCertificateAuthority('flotilla-test-hub-ca');
   const serving = await authority.issueServing(['127.0.0.1']);
   await writeFile(join(dir, 'hub.crt'), serving.cert);
   await writeFile(join(dir, 'hub.key'), serving.key);
+  return authority.cert;
+}
+
+function launchHub(dir: string, port: number): Promise<RunningHub> {
   const config = parseSettings(hubSettings, {
-    port: '0',
-    store: 'sqlite::memory:',
+    port: String(port),
+    store: `sqlite:${join(dir, 'hub.db')}`,
     logLevel: 'silent',
     heartbeatInterval: '500ms',
     tlsCertFile: join(dir, 'hub.crt'),
     tlsKeyFile: join(dir, 'hub.key'),
   });
-  const hub = await startHub(config, silent, { quiet: true });
+  return startHub(config, logger, { quiet: true });
+}
+
+/**
+ * Starts the fleet; every cluster gets a registered record, a credential file and an agent,
+ * except those named in `unregistered` (simulated only, for tests that enrol them).
+ */
+export async function startFleet(
+  specs: readonly ClusterSpec[],
+  options: { unregistered?: readonly string[] } = {},
+): Promise<TestFleet> {
+  const dir = await mkdtemp(join(tmpdir(), 'flotilla-fleet-'));
+  const simulator = await startSimulator({ clusters: specs, logger });
+  const hubCa = await hubCertificate(dir);
+  let hub = await launchHub(dir, 0);
+  const port = Number(new URL(hub.url).port);
   const adminToken = hub.bootstrapAdminToken ?? '';
   const agents = new Map<string, RunningAgent>();
-  const startOne = async (cluster: string) => {
+  const startOne = async (cluster: string, overrides: Record<string, string> = {}) => {
     const agentConfig = parseSettings(agentSettings, {
       hubUrl: hub.url,
       cluster,
@@ -68,42 +94,49 @@ export async function startFleet(specs: readonly ClusterSpec[]): Promise<TestFle
       health: 'false',
       heartbeatInterval: '500ms',
       reconnectMaxDelay: '1s',
+      ...overrides,
     });
-    const agent = await startAgent(agentConfig, silent);
+    const agent = await startAgent(agentConfig, logger);
     agents.set(cluster, agent);
     return agent;
   };
   for (const spec of specs) {
+    const local = simulator.cluster(spec.name).kubeconfig();
+    await writeFile(join(dir, `${spec.name}.local`), local);
+    await createObjects(local, hubRoleBindings());
+  }
+  const enrolled = specs.filter((spec) => !(options.unregistered ?? []).includes(spec.name));
+  for (const spec of enrolled) {
+    const labels = spec.labels ?? {};
     await writeFile(
       join(dir, `${spec.name}.token`),
-      await hub.registerCluster(
-        { name: spec.name, environment: spec.environment, labels: spec.labels ?? {} },
-        'test',
-      ),
+      await hub.registerCluster({ name: spec.name, environment: spec.environment, labels }, 'test'),
     );
-    await writeFile(join(dir, `${spec.name}.local`), simulator.cluster(spec.name).kubeconfig());
-    await createObjects(simulator.cluster(spec.name).kubeconfig(), hubRoleBindings());
     await startOne(spec.name);
   }
   const kubeconfig = join(dir, 'kubeconfig');
+  const names = enrolled.map((s) => s.name);
   await writeFile(
     kubeconfig,
-    hubKubeconfig(
-      hub.secureUrl ?? '',
-      specs.map((s) => s.name),
-      { user: 'admin', token: adminToken, caPem: authority.cert },
-    ),
+    hubKubeconfig(hub.secureUrl ?? '', names, { user: 'admin', token: adminToken, caPem: hubCa }),
   );
   const fleet: TestFleet = {
     dir,
-    hub,
+    get hub() {
+      return hub;
+    },
     simulator,
     agents,
     adminToken,
     kubeconfig,
+    hubCa,
     startAgent: startOne,
-    waitConnected: (count) =>
-      until(() => hub.hub.sessions.size === count, `${String(count)} agents`),
+    waitConnected: (count, timeoutMs) =>
+      until(() => hub.hub.sessions.size === count, `${String(count)} agents`, timeoutMs),
+    restartHub: async () => {
+      await hub.close();
+      hub = await launchHub(dir, port);
+    },
     close: async () => {
       await Promise.all([...agents.values()].map((agent) => agent.close()));
       await hub.close();
@@ -111,6 +144,6 @@ export async function startFleet(specs: readonly ClusterSpec[]): Promise<TestFle
       await rm(dir, { recursive: true, force: true });
     },
   };
-  await fleet.waitConnected(specs.length);
+  await fleet.waitConnected(enrolled.length);
   return fleet;
 }

@@ -21,7 +21,9 @@ export function serveRequestChannel(ws: WebSocket, handle: StreamHandler, logger
     logger.debug({ err: error.message }, 'tunnel session error'),
   );
   const bytes = createWebSocketStream(ws);
-  bytes.on('error', (error: Error) => logger.debug({ err: error.message }, 'tunnel byte stream error'));
+  bytes.on('error', (error: Error) =>
+    logger.debug({ err: error.message }, 'tunnel byte stream error'),
+  );
   server.emit('connection', bytes);
 }
 

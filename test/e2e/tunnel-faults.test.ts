@@ -1,0 +1,100 @@
+// The tunnel under the failures peers get wrong: a hub restart, an agent dying mid-watch, an
+// agent enrolling with a join token — and afterwards no stream is left behind.
+import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { startFleet, until, type TestFleet } from './support/fleet.ts';
+import { kubectl, spawnKubectl } from './support/kubectl.ts';
+
+let fleet: TestFleet;
+before(async () => {
+  fleet = await startFleet(
+    [
+      { name: 'dev-1', environment: 'dev', nodes: 1 },
+      { name: 'qa-1', environment: 'qa', nodes: 1 },
+      { name: 'uat-1', environment: 'uat', nodes: 1 },
+    ],
+    { unregistered: ['uat-1'] },
+  );
+});
+after(() => fleet.close());
+
+const api = (path: string, init: RequestInit = {}) =>
+  fetch(`${fleet.hub.url}/api/v1${path}`, {
+    ...init,
+    headers: { authorization: `Bearer ${fleet.adminToken}`, 'content-type': 'application/json' },
+  });
+
+async function metric(name: string): Promise<number> {
+  const text = await (await fetch(`${fleet.hub.url}/metrics`)).text();
+  const lines = text.split('\n').filter((line) => line.startsWith(name));
+  return lines.reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
+}
+
+void test('after a hub restart every agent is back and kubectl works again', async () => {
+  await fleet.restartHub();
+  await fleet.waitConnected(2, 20_000);
+  const result = await kubectl(fleet.kubeconfig, 'qa-1', ['get', 'nodes', '-o', 'name']);
+  assert.equal(result.code, 0, result.stderr);
+});
+
+void test('a watch whose agent dies ends with an error instead of hanging', async () => {
+  const watch = spawnKubectl(fleet.kubeconfig, 'dev-1', ['get', 'pods', '-A', '--watch']);
+  let output = '';
+  watch.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  await until(() => output.includes('NAME'), 'the watch to print its table');
+  const exited = once(watch, 'exit');
+  await fleet.agents.get('dev-1')?.close();
+  const [code] = (await exited) as [number | null];
+  assert.notEqual(code, null, 'kubectl exited by itself');
+  await fleet.startAgent('dev-1');
+  await fleet.waitConnected(2);
+});
+
+void test('streams balance once the traffic is over: opened = closed, none live', async () => {
+  await kubectl(fleet.kubeconfig, 'dev-1', ['get', 'pods', '-A']);
+  const opened = await metric('flotilla_hub_tunnel_streams_opened_total');
+  const closed = await metric('flotilla_hub_tunnel_streams_closed_total');
+  const live = await metric('flotilla_hub_tunnel_streams_live');
+  assert.ok(opened > 0);
+  assert.equal(opened, closed + live);
+  assert.equal(live, 0);
+});
+
+void test('an agent enrols with a join token, saves its credential, and the token is spent', async () => {
+  const created = await api('/join-tokens', {
+    method: 'POST',
+    body: JSON.stringify({ environment: 'uat', labels: { team: 'edge' } }),
+  });
+  assert.equal(created.status, 201);
+  const { token } = (await created.json()) as { token: string };
+  await writeFile(join(fleet.dir, 'join.token'), token);
+  const credentialFile = join(fleet.dir, 'uat-1.token');
+  const agent = await fleet.startAgent('uat-1', { joinTokenFile: join(fleet.dir, 'join.token') });
+  await fleet.waitConnected(3);
+  let saved = '';
+  for (let i = 0; i < 100 && !saved.startsWith('flt_a_'); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    saved = await readFile(credentialFile, 'utf8').catch(() => '');
+  }
+  assert.match(saved, /^flt_a_/);
+  const listed = (await (await api('/clusters')).json()) as {
+    items: { name: string; environment: string; labels: Record<string, string> }[];
+  };
+  const joined = listed.items.find((c) => c.name === 'uat-1');
+  assert.equal(joined?.environment, 'uat');
+  assert.equal(joined?.labels.team, 'edge');
+  // The next dial presents the saved credential; the single-use join token is spent.
+  await agent.close();
+  await fleet.waitConnected(2);
+  await fleet.startAgent('uat-1', { joinTokenFile: join(fleet.dir, 'join.token') });
+  await fleet.waitConnected(3);
+  await fleet.agents.get('uat-1')?.close();
+  await writeFile(credentialFile, '');
+  const refused = await fleet.startAgent('uat-1', { joinTokenFile: join(fleet.dir, 'join.token') });
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  assert.equal(fleet.hub.hub.sessions.get('uat-1'), undefined, 'a spent join token is refused');
+  await refused.close();
+});
