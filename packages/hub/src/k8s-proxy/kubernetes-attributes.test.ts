@@ -42,6 +42,12 @@ const cases: [string, string, Partial<ReturnType<typeof kubernetesAttributes>>][
     '/api/v1/namespaces/web/finalize',
     { verb: 'update', resource: 'namespaces', name: 'web', subresource: 'finalize' },
   ],
+  [
+    'POST',
+    '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
+    { verb: 'get', resource: 'selfsubjectaccessreviews' },
+  ],
+  ['POST', '/apis/authorization.k8s.io/v1/subjectaccessreviews', { verb: 'create' }],
   ['GET', '/version', { verb: 'get', isResourceRequest: false, name: '/version' }],
   ['GET', '/apis/apps/v1', { verb: 'get', isResourceRequest: false }],
 ];

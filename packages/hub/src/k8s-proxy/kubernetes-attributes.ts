@@ -52,6 +52,15 @@ function resourceParts(rest: string[]) {
   };
 }
 
+// Self-reviews (`kubectl auth can-i`, `auth whoami`) are POSTs that change nothing and that every
+// Kubernetes user may make; the hub treats them as reads so viewers can ask what they may do.
+function isSelfReview(group: string, resource: string): boolean {
+  return (
+    (group === 'authorization.k8s.io' || group === 'authentication.k8s.io') &&
+    resource.startsWith('selfsubject')
+  );
+}
+
 /** Classifies a request by method and path (`path` may carry a query). */
 export function kubernetesAttributes(method: string, path: string): KubernetesAttributes {
   const url = new URL(path, 'http://cluster');
@@ -70,6 +79,8 @@ export function kubernetesAttributes(method: string, path: string): KubernetesAt
   }
   const parts = resourceParts(api.rest);
   const isWatch = url.searchParams.get('watch') === 'true' || url.searchParams.get('watch') === '1';
+  if (isSelfReview(api.group, parts.resource))
+    return { verb: 'get', isResourceRequest: true, apiGroup: api.group, ...parts };
   const verb = interactive.has(parts.subresource)
     ? (parts.subresource as KubernetesVerb)
     : resourceVerb(method, parts.name !== '', isWatch);
