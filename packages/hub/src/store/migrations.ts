@@ -3,6 +3,7 @@
 import { PostgresAdapter, type Kysely } from 'kysely';
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import { identityAccessTables, identityAccessBackfill } from './migration-0002.ts';
+import { auditAppendOnly } from './migration-0003.ts';
 
 /** PostgreSQL spells an auto-numbered key as an identity column, SQLite as AUTOINCREMENT. */
 export function isPostgres(db: Kysely<unknown>): boolean {
@@ -62,10 +63,15 @@ const identityAccess: Migration = {
   },
 };
 
+const appendOnlyAudit: Migration = {
+  up: (db: Kysely<unknown>) => auditAppendOnly(db, isPostgres(db)),
+};
+
 /** Migrations by name; names sort in the order they must run. */
 export const migrations: Readonly<Record<string, Migration>> = Object.freeze({
   '0001-initial': initial,
   '0002-identity-access-join': identityAccess,
+  '0003-audit-append-only': appendOnlyAudit,
 });
 
 /** Hands Kysely's Migrator the in-code migrations. */

@@ -42,7 +42,7 @@ forEachEngine(({ engine, open }) => {
     }>`select name from kysely_migration order by name`.execute(db);
     assert.deepEqual(
       rows.map((r) => r.name),
-      ['0001-initial', '0002-identity-access-join'],
+      ['0001-initial', '0002-identity-access-join', '0003-audit-append-only'],
     );
   });
 
@@ -55,6 +55,17 @@ forEachEngine(({ engine, open }) => {
       migrate(db, pino({ level: 'silent' })),
       /newer than this hub.*9999-future/,
     );
+  });
+
+  void test(`${engine}: the database refuses to change or delete audit rows`, async () => {
+    const db = await open();
+    await withCluster(db);
+    await assert.rejects(
+      db.updateTable('audit_events').set({ actor: 'mallory' }).execute(),
+      /append-only/,
+    );
+    await assert.rejects(db.deleteFrom('audit_events').execute(), /append-only/);
+    assert.equal(await auditCount(db), 1);
   });
 
   void test(`${engine}: a registered cluster, its credential and its audit row`, async () => {
