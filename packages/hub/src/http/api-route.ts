@@ -61,7 +61,7 @@ export function parsePart<S extends Schema>(schema: S, value: unknown, part: str
     if (!isEmpty) throw new FlotillaError('invalid_request', `this route takes no ${part}`);
     return undefined as Infer<S>;
   }
-  const parsed = schema.safeParse(value ?? (part === 'body' ? undefined : {}));
+  const parsed = schema.safeParse(value ?? {});
   if (parsed.success) return parsed.data as Infer<S>;
   const problems = parsed.error.issues.map((issue) => ({
     path: [part, ...issue.path.map(String)].join('.'),
