@@ -4,3 +4,5 @@ export { configReference } from './config-reference.ts';
 export { hubKubeconfig, kubeconfigYaml } from './demo/kubeconfig.ts';
 export { hubRoleBindings } from './manifests/hub-role-bindings.ts';
 export { createObjects } from './manifests/apply-objects.ts';
+export { kustomizeBase } from './manifests/kustomize-base.ts';
+export { agentManifests } from './manifests/agent-manifests.ts';

@@ -18,6 +18,7 @@ export function buildProgram(): Command {
   return new Command('flotilla')
     .description('Run a fleet of Kubernetes clusters from one hub.')
     .version('0.1.0')
+    .enablePositionalOptions()
     .addCommand(hubCommand())
     .addCommand(agentCommand())
     .addCommand(simCommand())

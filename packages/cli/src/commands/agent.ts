@@ -6,6 +6,7 @@ import { addSettingOptions, readSettings } from '../settings-options.ts';
 import { createLogger } from '../logging.ts';
 import { runCommand } from '../run-command.ts';
 import { runUntilSignal } from '../run-until-signal.ts';
+import { agentManifestsCommand } from './agent-manifests.ts';
 
 function readAgentConfig(flags: Record<string, unknown>) {
   const config = readSettings(agentSettings, flags);
@@ -20,6 +21,8 @@ export function agentCommand(): Command {
     'Run the agent: keep the tunnel to the hub up and serve its requests',
   );
   addSettingOptions(command, agentSettings);
+  // Options after `manifests` are its own, though they share names with the agent's.
+  command.enablePositionalOptions().addCommand(agentManifestsCommand());
   return command.action((flags) =>
     runCommand('agent', async () => {
       const config = readAgentConfig(flags);

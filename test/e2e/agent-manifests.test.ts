@@ -1,0 +1,104 @@
+// `flotilla agent manifests` produces objects a real API server accepts: applied with real
+// kubectl to a simulated cluster, every one of them is there afterwards.
+import assert from 'node:assert/strict';
+import { writeFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { startSimulator, type Simulator } from '@flotilla/simulator';
+import { runCli } from './support/cli.ts';
+import { kubectl } from './support/kubectl.ts';
+
+let simulator: Simulator;
+let dir: string;
+let kubeconfig: string;
+
+before(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'flotilla-manifests-'));
+  simulator = await startSimulator({
+    clusters: [{ name: 'edge-1', environment: 'prod', nodes: 1 }],
+  });
+  kubeconfig = join(dir, 'kubeconfig');
+  await writeFile(kubeconfig, simulator.cluster('edge-1').kubeconfig());
+});
+after(async () => {
+  await simulator.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+void test('the agent manifests apply cleanly and create every object', async () => {
+  const printed = await runCli([
+    'agent',
+    'manifests',
+    '--hub-url',
+    'https://hub.example.com',
+    '--cluster',
+    'edge-1',
+    '--join-token',
+    'flt_j_example',
+  ]);
+  assert.equal(printed.code, 0, printed.stderr);
+  const file = join(dir, 'agent.yaml');
+  await writeFile(file, printed.stdout);
+  const applied = await kubectl(kubeconfig, 'edge-1', ['apply', '--validate=false', '-f', file]);
+  assert.equal(applied.code, 0, applied.stderr);
+  for (const line of [
+    'namespace/flotilla-system',
+    'serviceaccount/flotilla-agent',
+    'clusterrole.rbac.authorization.k8s.io/flotilla-agent',
+    'clusterrolebinding.rbac.authorization.k8s.io/flotilla-hub-viewer',
+    'secret/flotilla-agent-join',
+    'deployment.apps/flotilla-agent',
+    'service/flotilla-webhook',
+  ]) {
+    assert.match(applied.stdout, new RegExp(`^${line.replaceAll('.', '\\.')} created$`, 'm'));
+  }
+  const env = await kubectl(kubeconfig, 'edge-1', [
+    'get',
+    'deployment',
+    'flotilla-agent',
+    '-n',
+    'flotilla-system',
+    '-o',
+    'jsonpath={.spec.template.spec.containers[0].env[0].value}',
+  ]);
+  assert.equal(env.stdout, 'https://hub.example.com');
+  const canImpersonate = await kubectl(kubeconfig, 'edge-1', [
+    'auth',
+    'can-i',
+    'impersonate',
+    'users',
+    '--as',
+    'system:serviceaccount:flotilla-system:flotilla-agent',
+  ]);
+  assert.equal(canImpersonate.stdout.trim(), 'yes');
+  const canDelete = await kubectl(kubeconfig, 'edge-1', [
+    'auth',
+    'can-i',
+    'delete',
+    'pods',
+    '--as',
+    'system:serviceaccount:flotilla-system:flotilla-agent',
+  ]);
+  assert.equal(
+    canDelete.stdout.trim(),
+    'no',
+    'least privilege: the agent itself cannot delete pods',
+  );
+});
+
+void test('a malformed join token is refused before anything is printed', async () => {
+  const result = await runCli([
+    'agent',
+    'manifests',
+    '--hub-url',
+    'https://hub.example.com',
+    '--cluster',
+    'edge-1',
+    '--join-token',
+    'nope',
+  ]);
+  assert.equal(result.code, 2);
+  assert.match(result.stderr, /--join-token \(FLOTILLA_JOIN_TOKEN\) has invalid value "nope"/);
+  assert.equal(result.stdout, '');
+});
