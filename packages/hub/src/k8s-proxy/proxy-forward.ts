@@ -71,6 +71,8 @@ export function forwardRequest(
   stream.on('response', (headers) => {
     clearTimeout(timer);
     response.writeHead(Number(headers[':status'] ?? 502), clientResponseHeaders(headers));
+    // Send the headers now: an idle watch has no body yet, and its client waits for them.
+    response.flushHeaders();
     // Count and pipe only now: a 'data' listener added earlier would start the flow before the
     // response exists, and the first chunks would be lost.
     stream.on('data', (chunk: Buffer) => (bytes += chunk.length));
