@@ -38,8 +38,10 @@ function apiGroup(name: string, versions: readonly string[]): Record<string, unk
 }
 
 /** `/apis`: every named group. */
-export function apiGroupList(): Record<string, unknown> {
-  const groups = [...servedGroups()].filter(([name]) => name !== '');
+export function apiGroupList(
+  types: readonly ResourceType[] = resourceTypes,
+): Record<string, unknown> {
+  const groups = [...servedGroups(types)].filter(([name]) => name !== '');
   return {
     kind: 'APIGroupList',
     apiVersion: 'v1',
@@ -48,8 +50,11 @@ export function apiGroupList(): Record<string, unknown> {
 }
 
 /** `/apis/<group>`, or undefined for a group we do not serve. */
-export function apiGroupDocument(name: string): Record<string, unknown> | undefined {
-  const versions = servedGroups().get(name);
+export function apiGroupDocument(
+  name: string,
+  types: readonly ResourceType[] = resourceTypes,
+): Record<string, unknown> | undefined {
+  const versions = servedGroups(types).get(name);
   if (!name || !versions) return undefined;
   return { kind: 'APIGroup', apiVersion: 'v1', ...apiGroup(name, versions) };
 }
@@ -80,8 +85,9 @@ function resourceEntries(type: ResourceType): Record<string, unknown>[] {
 export function apiResourceList(
   group: string,
   version: string,
+  served: readonly ResourceType[] = resourceTypes,
 ): Record<string, unknown> | undefined {
-  const types = resourceTypes.filter((type) => type.group === group && type.version === version);
+  const types = served.filter((type) => type.group === group && type.version === version);
   if (types.length === 0) return undefined;
   return {
     kind: 'APIResourceList',

@@ -9,6 +9,7 @@ import type { DeleteOptions } from './registry-delete.ts';
 import { typeOfKind } from './resource-types.ts';
 import type { ResourceType } from './resource-types.ts';
 import { stableJson } from './stable-json.ts';
+import { TypeCatalog } from './type-catalog.ts';
 import { alreadyExists, badRequest, conflict, invalid, KubeError, notFound } from './status.ts';
 import type { KubeStatus } from './status.ts';
 import { staleObjectMessage } from './status.ts';
@@ -28,11 +29,14 @@ const namespaceType = typeOfKind('', 'Namespace');
 /** Create, read, update and delete with validation, defaulting and optimistic concurrency. */
 export class Registry {
   readonly store: ObjectStore;
+  /** The types this cluster serves, custom resources included. */
+  readonly types: TypeCatalog;
   readonly #deps: RegistryDeps;
   #nextServiceIp = 1;
 
   constructor(deps: RegistryDeps) {
     this.store = deps.store;
+    this.types = new TypeCatalog(deps.store);
     this.#deps = deps;
   }
 

@@ -1,5 +1,5 @@
 // Parses a resource URL the way kube-apiserver's RequestInfo does: group, version, namespace, resource, name, subresource.
-import { findType } from './resource-types.ts';
+import { findType, resourceTypes } from './resource-types.ts';
 import type { ResourceType } from './resource-types.ts';
 
 /** What a resource request addresses. */
@@ -20,7 +20,12 @@ export type Route =
 /** Subresources of namespaces, which must not be read as a resource named `status` in that namespace. */
 const namespaceSubresources = new Set(['status', 'finalize']);
 
-function resourceRoute(group: string, version: string, parts: string[]): Route {
+function resourceRoute(
+  group: string,
+  version: string,
+  parts: string[],
+  types: readonly ResourceType[],
+): Route {
   let namespace: string | undefined;
   let rest = parts;
   if (parts[0] === 'namespaces' && parts.length > 2 && !namespaceSubresources.has(parts[2] ?? '')) {
@@ -28,14 +33,14 @@ function resourceRoute(group: string, version: string, parts: string[]): Route {
     rest = parts.slice(2);
   }
   const [plural = '', name, subresource, ...extra] = rest;
-  const type = findType(group, version, plural);
+  const type = findType(group, version, plural, types);
   if (!type || extra.length > 0 || (namespace !== undefined && !type.isNamespaced))
     return { kind: 'unknown' };
   return { kind: 'resource', request: { type, namespace, name, subresource } };
 }
 
-/** Routes `pathname` (already known to start with /api/ or /apis/). */
-export function routeOf(pathname: string): Route {
+/** Routes `pathname` (already known to start with /api/ or /apis/) among `types` (built-ins unless told). */
+export function routeOf(pathname: string, types: readonly ResourceType[] = resourceTypes): Route {
   const parts = pathname
     .split('/')
     .filter((part) => part.length > 0)
@@ -44,10 +49,10 @@ export function routeOf(pathname: string): Route {
     if (parts[1] !== 'v1') return { kind: 'unknown' };
     return parts.length === 2
       ? { kind: 'groupVersion', group: '', version: 'v1' }
-      : resourceRoute('', 'v1', parts.slice(2));
+      : resourceRoute('', 'v1', parts.slice(2), types);
   }
   const [, group = '', version, ...rest] = parts;
   if (version === undefined) return { kind: 'group', group };
   if (rest.length === 0) return { kind: 'groupVersion', group, version };
-  return resourceRoute(group, version, rest);
+  return resourceRoute(group, version, rest, types);
 }

@@ -86,8 +86,13 @@ export function groupVersion(type: Pick<ResourceType, 'group' | 'version'>): str
 }
 
 /** The served type at `group/version/plural`, if any. */
-export function findType(group: string, version: string, plural: string): ResourceType | undefined {
-  return resourceTypes.find(
+export function findType(
+  group: string,
+  version: string,
+  plural: string,
+  types: readonly ResourceType[] = resourceTypes,
+): ResourceType | undefined {
+  return types.find(
     (type) => type.group === group && type.version === version && type.plural === plural,
   );
 }
@@ -100,9 +105,11 @@ export function typeOfKind(group: string, kind: string): ResourceType {
 }
 
 /** The served API groups (empty string for core), each with its versions. */
-export function servedGroups(): Map<string, string[]> {
+export function servedGroups(
+  types: readonly ResourceType[] = resourceTypes,
+): Map<string, string[]> {
   const groups = new Map<string, string[]>();
-  for (const type of resourceTypes) {
+  for (const type of types) {
     const versions = groups.get(type.group) ?? [];
     if (!versions.includes(type.version)) versions.push(type.version);
     groups.set(type.group, versions);

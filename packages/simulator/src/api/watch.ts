@@ -80,7 +80,8 @@ class WatchStream {
   /** Sends the change if this watch can see it. */
   deliver(event: StoreEvent): void {
     const { type, namespace } = this.#request;
-    if (event.resource !== type) return;
+    // Compared by name: a custom resource's type is rebuilt whenever its CRD changes.
+    if (event.resource.plural !== type.plural || event.resource.group !== type.group) return;
     if (namespace !== undefined && event.object.metadata.namespace !== namespace) return;
     const visible = visibleEvent(event, this.#filter);
     if (visible) this.send(visible, event.object);

@@ -9,6 +9,7 @@ import { namespaceController } from './namespace-controller.ts';
 import { podLifecycle } from './pod-lifecycle.ts';
 import { replicaSetController } from './replicaset-controller.ts';
 import { batchKubelet } from './batch-kubelet.ts';
+import { crdController } from './crd-controller.ts';
 import { daemonSetController } from './daemonset-controller.ts';
 import { disruptionController } from './disruption-controller.ts';
 import { endpointsController } from './endpoints-controller.ts';
@@ -54,6 +55,7 @@ export function startControllers(deps: ControllerDeps): ControllerHandle {
     batchKubelet,
     endpointsController,
     disruptionController,
+    crdController,
   ].map((make) => make(deps));
   const queue = new Set<string>();
   let scheduled: NodeJS.Immediate | undefined;

@@ -45,10 +45,11 @@ const healthPaths = new Set(['/healthz', '/livez', '/readyz']);
 function discovery(endpoint: ClusterEndpoint, pathname: string, host: string): unknown {
   if (pathname === '/version') return versionInfo(endpoint);
   if (pathname === '/api') return apiVersions(host);
-  if (pathname === '/apis') return apiGroupList();
-  const route = routeOf(pathname);
-  if (route.kind === 'group') return apiGroupDocument(route.group);
-  if (route.kind === 'groupVersion') return apiResourceList(route.group, route.version);
+  const types = endpoint.registry.types.all();
+  if (pathname === '/apis') return apiGroupList(types);
+  const route = routeOf(pathname, types);
+  if (route.kind === 'group') return apiGroupDocument(route.group, types);
+  if (route.kind === 'groupVersion') return apiResourceList(route.group, route.version, types);
   return undefined;
 }
 
@@ -62,7 +63,9 @@ async function route(
   const document = discovery(endpoint, url.pathname, url.host);
   if (document !== undefined) return { status: 200, body: document };
   const isApiPath = url.pathname.startsWith('/api/') || url.pathname.startsWith('/apis/');
-  const found = isApiPath ? routeOf(url.pathname) : { kind: 'unknown' as const };
+  const found = isApiPath
+    ? routeOf(url.pathname, endpoint.registry.types.all())
+    : { kind: 'unknown' as const };
   if (found.kind !== 'resource') throw noSuchResource();
   const call = { req, res, user, query: url.searchParams, readBody: () => readBody(req) };
   const served = endpoint.runtime?.serve(call, found.request);
