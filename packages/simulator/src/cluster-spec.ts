@@ -2,6 +2,8 @@
 import { environments, isClusterName } from '@flotilla/protocol';
 import type { Environment } from '@flotilla/protocol';
 import { z } from 'zod';
+import { usageSpecSchema } from './metrics/usage-spec.ts';
+import type { UsageSpec } from './metrics/usage-spec.ts';
 
 /** The kinds of workload a scenario can seed; each gets a fitting image, port and size. */
 export const workloadTiers = ['web', 'worker', 'database', 'cache', 'batch'] as const;
@@ -24,6 +26,8 @@ export interface WorkloadSpec {
   requests?: Resources;
   limits?: Resources;
   labels?: Record<string, string>;
+  /** How its containers use CPU and memory over time (default: a model fitting the tier). */
+  usage?: UsageSpec;
 }
 
 /** The size of every node of a cluster. */
@@ -74,6 +78,7 @@ const workloadSchema = z.strictObject({
   requests: resources.optional(),
   limits: resources.optional(),
   labels: labels.optional(),
+  usage: usageSpecSchema.optional(),
 });
 
 /** The schema of one cluster spec; scenario files are checked with it. */

@@ -12,6 +12,10 @@ export { clusterSpecSchema, workloadTiers } from './cluster-spec.ts';
 export { demoFleet } from './demo-fleet.ts';
 export { loadScenario, ScenarioError } from './scenario.ts';
 export type { Clock } from './clock.ts';
+export { manualClock, scaledClock } from './runtime/clocks.ts';
+export type { ManualClock } from './runtime/clocks.ts';
+export { usageModels } from './metrics/usage-spec.ts';
+export type { UsageModel, UsageSpec } from './metrics/usage-spec.ts';
 export type { UserSpec } from './auth/identities.ts';
 // The CA helper also serves the demo, which gives the hub a certificate for its HTTPS port.
 export { createCertificateAuthority } from './server/tls.ts';

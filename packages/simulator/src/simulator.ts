@@ -7,6 +7,7 @@ import { clusterSpecSchema } from './cluster-spec.ts';
 import type { ClusterSpec } from './cluster-spec.ts';
 import type { UserSpec } from './auth/identities.ts';
 import { systemClock } from './clock.ts';
+import { scaledClock } from './runtime/clocks.ts';
 import type { Clock } from './clock.ts';
 import { createCertificateAuthority } from './server/tls.ts';
 
@@ -46,6 +47,8 @@ export interface SimulatorOptions {
   /** Seed of every pseudo-random choice (uids, name suffixes), so runs are repeatable. */
   readonly seed?: number;
   readonly clock?: Clock;
+  /** Without a `clock`: run simulated time this many times faster than real time (usage, logs, OOM). */
+  readonly timeScale?: number;
   /** Changes remembered per cluster for watch resumption (default 10,000). */
   readonly watchHistory?: number;
   /** Interval between watch bookmarks (default 60 s, as kube-apiserver). */
@@ -73,7 +76,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const shared = {
     host: options.host ?? '127.0.0.1',
     logger: options.logger ?? pino({ level: 'silent' }),
-    clock: options.clock ?? systemClock,
+    clock: options.clock ?? (options.timeScale ? scaledClock(options.timeScale) : systemClock),
     seed: options.seed ?? 1,
     watchHistory: options.watchHistory ?? 10_000,
     bookmarkIntervalMs: options.bookmarkIntervalMs ?? 60_000,

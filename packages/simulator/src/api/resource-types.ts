@@ -3,6 +3,7 @@ import type { NameRule } from './names.ts';
 import { allVerbs, define } from './define-type.ts';
 import { authorizationTypes, rbacTypes } from './rbac-types.ts';
 import { extensionTypes, moreAppsTypes, moreCoreTypes, operationsTypes } from './workload-types.ts';
+import { metricsTypes } from '../metrics/metrics-types.ts';
 
 /** One served resource: its place in the API, its discovery facts and its storage traits. */
 export interface ResourceType {
@@ -64,6 +65,7 @@ export const resourceTypes: readonly ResourceType[] = [
   ...rbacTypes(),
   ...authorizationTypes(),
   ...extensionTypes(),
+  ...metricsTypes(),
 ];
 
 function appsTypes(): ResourceType[] {

@@ -1,9 +1,12 @@
 // The runtime side of one cluster's API: pod logs, exec, attach and port-forward, served beside the resource handlers.
 import type { ApiCall, Reply } from '../api/api-call.ts';
 import type { ResourceRequest } from '../api/request-info.ts';
+import { serveMetrics } from '../metrics/metrics-api.ts';
+import { metricsGroup } from '../metrics/metrics-types.ts';
 import { badRequest } from '../api/status.ts';
 import { currentRun } from './container-instances.ts';
 import { serveLogs } from './pod-logs.ts';
+import { OomKiller } from './oom-killer.ts';
 import { podTarget } from './pod-target.ts';
 import { runPortForward } from './port-forward.ts';
 import { remoteCommandRequest, runAttach, runExec } from './remote-command.ts';
@@ -25,6 +28,8 @@ function isPodCall(request: ResourceRequest): boolean {
 /** Builds the runtime of one cluster. */
 export function createClusterRuntime(deps: RuntimeDeps): ClusterRuntime {
   const upgrader = createUpgrader();
+  const oomKiller = new OomKiller(deps);
+  const kubelet = setInterval(() => oomKiller.tick(), deps.kubeletTickMs ?? 500);
   const remoteCommand = (call: ApiCall, request: ResourceRequest): Reply => {
     const kind = request.subresource as StreamingSubresource;
     const target = podTarget(deps.registry, request, call.query);
@@ -44,6 +49,7 @@ export function createClusterRuntime(deps: RuntimeDeps): ClusterRuntime {
   };
   return {
     serve: (call, request) => {
+      if (request.type.group === metricsGroup) return serveMetrics(deps, call, request);
       if (!isPodCall(request)) return undefined;
       const sub = request.subresource ?? '';
       if (sub === 'log' && call.req.method === 'GET') return serveLogs(deps, call, request);
@@ -52,6 +58,7 @@ export function createClusterRuntime(deps: RuntimeDeps): ClusterRuntime {
       return undefined;
     },
     close: () => {
+      clearInterval(kubelet);
       for (const client of upgrader.clients) client.terminate();
       upgrader.close();
     },

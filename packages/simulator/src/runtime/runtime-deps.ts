@@ -12,4 +12,6 @@ export interface RuntimeDeps {
   readonly logger: Logger;
   /** Real milliseconds between checks of the clock while following logs or sleeping (default 100). */
   readonly pollMs?: number;
+  /** Real milliseconds between the kubelet's checks of memory against limits (default 500). */
+  readonly kubeletTickMs?: number;
 }

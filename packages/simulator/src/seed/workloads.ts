@@ -1,5 +1,6 @@
 // Deployment and Service objects for the workloads a scenario names, with tier-typical images, ports and sizes.
 import type { Resources, WorkloadSpec, WorkloadTier } from '../cluster-spec.ts';
+import { usageAnnotation } from '../metrics/usage-spec.ts';
 
 interface TierDefaults {
   readonly image: string;
@@ -62,7 +63,15 @@ export function deploymentObject(workload: WorkloadSpec): unknown {
     spec: {
       replicas: workload.replicas ?? 1,
       selector: { matchLabels: selector },
-      template: { metadata: { labels }, spec: { containers: [container(workload, tiers[tier])] } },
+      template: {
+        metadata: {
+          labels,
+          ...(workload.usage
+            ? { annotations: { [usageAnnotation]: JSON.stringify(workload.usage) } }
+            : {}),
+        },
+        spec: { containers: [container(workload, tiers[tier])] },
+      },
     },
   };
 }

@@ -17,6 +17,13 @@ function podStatus(pod: KubeObject): string {
   return waiting ?? (stringAt(pod, 'status.reason') || stringAt(pod, 'status.phase', 'Pending'));
 }
 
+/** `2 (5m ago)`: the count, and how long ago the last container ended, as kubectl prints it. */
+function restartsCell(statuses: unknown[], restarts: number, now: number): string {
+  const ends = statuses.map((s) => stringAt(s, 'lastState.terminated.finishedAt')).filter(Boolean);
+  const last = ends.sort().at(-1);
+  return restarts > 0 && last ? `${restarts} (${age(last, now)} ago)` : String(restarts);
+}
+
 /** NAME READY STATUS RESTARTS AGE | IP NODE NOMINATED NODE READINESS GATES. */
 export function podCells(pod: KubeObject, now: number): Cells {
   const statuses = arrayAt(pod, 'status.containerStatuses');
@@ -30,7 +37,7 @@ export function podCells(pod: KubeObject, now: number): Cells {
     pod.metadata.name ?? '',
     `${ready}/${total}`,
     podStatus(pod),
-    String(restarts),
+    restartsCell(statuses, restarts, now),
     age(pod.metadata.creationTimestamp, now),
     stringAt(pod, 'status.podIP', '<none>'),
     stringAt(pod, 'spec.nodeName', '<none>'),
