@@ -8,6 +8,7 @@ import { currentRun } from './container-instances.ts';
 import { serveLogs } from './pod-logs.ts';
 import { OomKiller } from './oom-killer.ts';
 import { podTarget } from './pod-target.ts';
+import { retryDeferredResizes, serveResize } from './pod-resize.ts';
 import { runPortForward } from './port-forward.ts';
 import { remoteCommandRequest, runAttach, runExec } from './remote-command.ts';
 import type { RuntimeDeps } from './runtime-deps.ts';
@@ -17,7 +18,7 @@ import type { StreamingSubresource } from './upgrade-routes.ts';
 /** The runtime of one cluster, as its HTTP endpoint uses it. */
 export interface ClusterRuntime {
   /** Serves `request` when it is a runtime call (log, exec, attach, portforward); undefined leaves it to the resource handlers. */
-  serve(call: ApiCall, request: ResourceRequest): Reply | undefined;
+  serve(call: ApiCall, request: ResourceRequest): Reply | Promise<Reply> | undefined;
   close(): void;
 }
 
@@ -29,7 +30,10 @@ function isPodCall(request: ResourceRequest): boolean {
 export function createClusterRuntime(deps: RuntimeDeps): ClusterRuntime {
   const upgrader = createUpgrader();
   const oomKiller = new OomKiller(deps);
-  const kubelet = setInterval(() => oomKiller.tick(), deps.kubeletTickMs ?? 500);
+  const kubelet = setInterval(() => {
+    oomKiller.tick();
+    retryDeferredResizes(deps);
+  }, deps.kubeletTickMs ?? 500);
   const remoteCommand = (call: ApiCall, request: ResourceRequest): Reply => {
     const kind = request.subresource as StreamingSubresource;
     const target = podTarget(deps.registry, request, call.query);
@@ -55,6 +59,7 @@ export function createClusterRuntime(deps: RuntimeDeps): ClusterRuntime {
       if (sub === 'log' && call.req.method === 'GET') return serveLogs(deps, call, request);
       if (sub === 'exec' || sub === 'attach') return remoteCommand(call, request);
       if (sub === 'portforward') return portForward(call, request);
+      if (sub === 'resize') return serveResize(deps, call, request);
       return undefined;
     },
     close: () => {
