@@ -78,7 +78,13 @@ function resourceEntries(type: ResourceType): Record<string, unknown>[] {
   const scale = type.hasScale
     ? [{ name: `${type.plural}/scale`, ...sub, group: 'autoscaling', version: 'v1', kind: 'Scale' }]
     : [];
-  return [main, ...status, ...scale];
+  const more = (type.subresources ?? []).map((entry) => ({
+    ...entry,
+    name: `${type.plural}/${entry.name}`,
+    singularName: '',
+    namespaced: type.isNamespaced,
+  }));
+  return [main, ...more, ...status, ...scale];
 }
 
 /** `/api/v1` or `/apis/<group>/<version>`, or undefined when not served. */

@@ -3,6 +3,7 @@ import { review } from '../auth/reviews.ts';
 import type { ApiCall, ApiContext, Reply } from './api-call.ts';
 import { bodyOf, ok } from './api-call.ts';
 import { deleteOptionsOf } from './delete-options.ts';
+import { evict } from './eviction.ts';
 import { listPage } from './list.ts';
 import { parseJson } from './object-body.ts';
 import { applyPatch } from './patch-request.ts';
@@ -109,6 +110,11 @@ export async function handleResource(
   call: ApiCall,
   request: ResourceRequest,
 ): Promise<Reply> {
+  if (request.subresource === 'eviction' && request.type.kind === 'Pod' && request.name) {
+    if (call.req.method !== 'POST') throw methodNotAllowed(call.req.method ?? '', request.type);
+    const { type, namespace, name } = request;
+    return ok(evict(context, type, namespace, name, await bodyOf(call, type)), 201);
+  }
   checkSubresource(request);
   if (request.type.isVirtual && call.req.method !== 'POST')
     throw methodNotAllowed(call.req.method ?? '', request.type);

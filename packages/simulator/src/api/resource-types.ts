@@ -5,6 +5,15 @@ import { authorizationTypes, rbacTypes } from './rbac-types.ts';
 import { extensionTypes, moreAppsTypes, moreCoreTypes, operationsTypes } from './workload-types.ts';
 import { metricsTypes } from '../metrics/metrics-types.ts';
 
+/** A subresource as discovery describes it; group and version only when they differ from the parent's. */
+export interface SubresourceEntry {
+  readonly name: string;
+  readonly kind: string;
+  readonly verbs: readonly string[];
+  readonly group?: string;
+  readonly version?: string;
+}
+
 /** One served resource: its place in the API, its discovery facts and its storage traits. */
 export interface ResourceType {
   readonly group: string;
@@ -23,6 +32,8 @@ export interface ResourceType {
   readonly hasGeneration: boolean;
   /** Has a `scale` subresource (autoscaling/v1 Scale over spec.replicas). */
   readonly hasScale: boolean;
+  /** Further subresources discovery lists (pods/eviction, pods/log, ...). */
+  readonly subresources?: readonly SubresourceEntry[];
   /** A create-only review (access reviews, whoami): answered per request, never stored. */
   readonly isVirtual?: boolean;
 }
@@ -45,7 +56,20 @@ export const resourceTypes: readonly ResourceType[] = [
     shortNames: ['no'],
     hasStatus: true,
   }),
-  define({ plural: 'pods', kind: 'Pod', shortNames: ['po'], categories: ['all'], hasStatus: true }),
+  define({
+    plural: 'pods',
+    kind: 'Pod',
+    shortNames: ['po'],
+    categories: ['all'],
+    hasStatus: true,
+    subresources: [
+      { name: 'attach', kind: 'PodAttachOptions', verbs: ['create', 'get'] },
+      { name: 'eviction', kind: 'Eviction', verbs: ['create'], group: 'policy', version: 'v1' },
+      { name: 'exec', kind: 'PodExecOptions', verbs: ['create', 'get'] },
+      { name: 'log', kind: 'Pod', verbs: ['get'] },
+      { name: 'portforward', kind: 'PodPortForwardOptions', verbs: ['create', 'get'] },
+    ],
+  }),
   define({
     plural: 'services',
     kind: 'Service',

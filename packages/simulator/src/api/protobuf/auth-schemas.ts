@@ -1,4 +1,4 @@
-// Protobuf field numbers of the RBAC and review kinds kubectl sends typed (auth can-i, create rolebinding).
+// Protobuf field numbers of the RBAC, review and Eviction kinds kubectl sends typed (auth can-i, create rolebinding, drain).
 import type { Schema } from './schemas.ts';
 
 const resourceAttributes: Schema = {
@@ -53,5 +53,12 @@ export function authSchemas(objectMeta: Schema): Record<string, Schema> {
       2: ['spec', { message: { 1: ['namespace', 'string'] } }],
     },
     'authentication.k8s.io/v1/SelfSubjectReview': { 1: metadata },
+    'policy/v1/Eviction': {
+      1: metadata,
+      2: [
+        'deleteOptions',
+        { message: { 1: ['gracePeriodSeconds', 'int'], 4: ['propagationPolicy', 'string'] } },
+      ],
+    },
   };
 }
