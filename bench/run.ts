@@ -5,6 +5,7 @@ import { cpus, totalmem } from 'node:os';
 
 /** Benchmark modules by area; each exports `run(): Promise<string>` returning Markdown. */
 const areas: Record<string, () => Promise<{ run: () => Promise<string> }>> = {
+  simulator: () => import('./simulator.ts'),
   store: () => import('./store.ts'),
 };
 

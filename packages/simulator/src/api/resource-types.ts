@@ -68,6 +68,7 @@ export const resourceTypes: readonly ResourceType[] = [
       { name: 'exec', kind: 'PodExecOptions', verbs: ['create', 'get'] },
       { name: 'log', kind: 'Pod', verbs: ['get'] },
       { name: 'portforward', kind: 'PodPortForwardOptions', verbs: ['create', 'get'] },
+      { name: 'resize', kind: 'Pod', verbs: ['get', 'patch', 'update'] },
     ],
   }),
   define({

@@ -95,3 +95,17 @@ function memoryOf(input: ModelInput, time: number): number {
 export function usageAt(input: ModelInput, time: number): Usage {
   return { cpu: Math.max(0, cpuOf(input, time)), memory: Math.max(0, memoryOf(input, time)) };
 }
+
+/** The most memory a run of `input` can ever use (Infinity for a leak): lets the kubelet skip safe containers. */
+export function peakMemory(input: ModelInput): number {
+  const bounds: Readonly<Record<UsageModel, number>> = {
+    steady: 1.02,
+    bursty: 1.02,
+    diurnal: 1.2 * 1.02,
+    jvm: 1.1,
+    idle: 0.3 * 1.02,
+    batch: 1.2 * 1.02,
+    leak: Infinity,
+  };
+  return input.memory * bounds[input.model];
+}

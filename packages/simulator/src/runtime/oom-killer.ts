@@ -4,7 +4,7 @@ import type { StoredObject } from '../api/types.ts';
 import { recordEvent } from '../controllers/events.ts';
 import { podType } from '../controllers/kinds.ts';
 import { containerResources, modelInput } from '../metrics/container-usage.ts';
-import { usageAt } from '../metrics/usage-models.ts';
+import { peakMemory, usageAt } from '../metrics/usage-models.ts';
 import type { ModelInput } from '../metrics/usage-models.ts';
 import { seededRandom } from '../clock.ts';
 import { hashOf } from './hash.ts';
@@ -60,6 +60,8 @@ export class OomKiller {
   readonly #deps: RuntimeDeps;
   /** How far each container run has been checked, so each tick only looks at new time. */
   readonly #checked = new Map<string, number>();
+  /** Per pod (by uid, at a resourceVersion): the containers whose model can pass their limit. */
+  readonly #candidates = new Map<string, { version: string; containers: string[] }>();
 
   constructor(deps: RuntimeDeps) {
     this.#deps = deps;
@@ -68,15 +70,33 @@ export class OomKiller {
   /** Checks every running container up to the clock's now. */
   tick(): void {
     const now = this.#deps.clock.now();
+    const seen = new Set<string>();
     for (const pod of this.#deps.registry.store.list(podType)) {
+      seen.add(pod.metadata.uid);
       if (stringAt(pod, 'status.phase') !== 'Running' || pod.metadata.deletionTimestamp) continue;
       this.#checkPod(pod, now);
     }
+    for (const uid of this.#candidates.keys()) if (!seen.has(uid)) this.#candidates.delete(uid);
+  }
+
+  /** The containers of `pod` that could ever pass their memory limit (most cannot). */
+  #candidatesOf(pod: StoredObject): string[] {
+    const cached = this.#candidates.get(pod.metadata.uid);
+    if (cached?.version === pod.metadata.resourceVersion) return cached.containers;
+    const containers = arrayAt(pod, 'spec.containers')
+      .map((c) => stringAt(c, 'name'))
+      .filter((name) => {
+        const limit = containerResources(pod, name).limits.memory;
+        const input = modelInput(pod, name, this.#deps.seed);
+        return limit !== undefined && input !== undefined && peakMemory(input) > limit;
+      });
+    this.#candidates.set(pod.metadata.uid, { version: pod.metadata.resourceVersion, containers });
+    return containers;
   }
 
   #checkPod(pod: StoredObject, now: number): void {
     let current = pod;
-    for (const container of arrayAt(pod, 'spec.containers').map((c) => stringAt(c, 'name'))) {
+    for (const container of this.#candidatesOf(pod)) {
       const limit = containerResources(current, container).limits.memory;
       if (limit === undefined) continue;
       for (let input = modelInput(current, container, this.#deps.seed); input;) {
