@@ -7,6 +7,7 @@ import { cpus, totalmem } from 'node:os';
 const areas: Record<string, () => Promise<{ run: () => Promise<string> }>> = {
   simulator: () => import('./simulator.ts'),
   store: () => import('./store.ts'),
+  tunnel: () => import('./tunnel.ts'),
 };
 
 function machine(): string {

@@ -7,12 +7,22 @@ import type { Logger } from 'pino';
 /** Answers one stream from the hub. */
 export type StreamHandler = (stream: ServerHttp2Stream, headers: IncomingHttpHeaders) => void;
 
+// Per-stream and per-connection flow-control windows: large enough that a 10 MB list is not
+// throttled by round trips, small enough that a frozen reader holds little memory.
+const streamWindowBytes = 4 * 1024 * 1024;
+const sessionWindowBytes = 64 * 1024 * 1024;
+
 /** Streams the hub may open at once; more are refused by HTTP/2 itself. */
 const maxConcurrentStreams = 1000;
 
 /** Serves the HTTP/2 connection the hub starts on `ws` after its welcome. */
 export function serveRequestChannel(ws: WebSocket, handle: StreamHandler, logger: Logger): void {
-  const server = createServer({ settings: { maxConcurrentStreams, enablePush: false } });
+  const server = createServer({
+    settings: { maxConcurrentStreams, enablePush: false, initialWindowSize: streamWindowBytes },
+  });
+  server.on('session', (session) =>
+    session.on('connect', () => session.setLocalWindowSize(sessionWindowBytes)),
+  );
   server.on('stream', (stream, headers) => {
     stream.on('error', (error) => logger.debug({ err: error.message }, 'tunnel stream error'));
     handle(stream, headers);

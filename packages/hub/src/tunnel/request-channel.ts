@@ -6,6 +6,10 @@ import type { Duplex } from 'node:stream';
 import { createWebSocketStream, type WebSocket } from 'ws';
 import type { Logger } from 'pino';
 
+/** Flow-control windows of the tunnel's HTTP/2 connection (defaults are 64 KiB, too small here). */
+export const streamWindowBytes = 4 * 1024 * 1024;
+const sessionWindowBytes = 64 * 1024 * 1024;
+
 /** Streams one session may have open at once (watches included). */
 export const maxStreamsPerSession = 1000;
 
@@ -18,8 +22,11 @@ export function openRequestChannel(ws: WebSocket, logger: Logger): ClientHttp2Se
   const session = connect('http://agent.tunnel', {
     createConnection: () => bytes,
     peerMaxConcurrentStreams: maxStreamsPerSession,
-    settings: { enablePush: false },
+    settings: { enablePush: false, initialWindowSize: streamWindowBytes },
   });
+  // Each stream may have this much in flight before its reader must catch up; the connection as a
+  // whole may have more, so one slow reader never stops the others and bulk lists keep moving.
+  session.on('connect', () => session.setLocalWindowSize(sessionWindowBytes));
   session.on('error', (error: Error) =>
     logger.debug({ err: error.message }, 'tunnel HTTP/2 session error'),
   );
