@@ -43,6 +43,7 @@ function summary(
     kubernetesVersion: 'v1.33.1',
     nodeCount: seen ? 3 : null,
     agentVersion: seen ? '0.1.0' : null,
+    capacity: seen ? { cpuMillicores: 4000, memoryMib: 16_384 } : null,
     ...overrides,
   };
 }

@@ -61,7 +61,12 @@ void test('the demo starts a hub with six connected clusters across every enviro
     assert.equal(list.items.length, 6);
     assert.ok(
       list.items.every(
-        (c) => c.isConnected && c.kubernetesVersion !== null && (c.nodeCount ?? 0) > 0,
+        (c) =>
+          c.isConnected &&
+          c.kubernetesVersion !== null &&
+          (c.nodeCount ?? 0) > 0 &&
+          (c.capacity?.cpuMillicores ?? 0) > 0 &&
+          (c.capacity?.memoryMib ?? 0) > 0,
       ),
     );
     assert.deepEqual([...new Set(list.items.map((c) => c.environment))].sort(), [

@@ -14,6 +14,8 @@ export const clusterSummary = z.strictObject({
   lastSeenAt: z.string().nullable(),
   kubernetesVersion: z.string().nullable(),
   nodeCount: z.int().nullable(),
+  /** Allocatable CPU (millicores) and memory (MiB) summed over the cluster's nodes. */
+  capacity: z.strictObject({ cpuMillicores: z.int(), memoryMib: z.int() }).nullable(),
   agentVersion: z.string().nullable(),
 });
 export type ClusterSummary = z.infer<typeof clusterSummary>;

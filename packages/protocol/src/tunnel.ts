@@ -13,6 +13,8 @@ export const agentHello = z.strictObject({
   agentVersion: z.string().min(1).max(64),
   kubernetesVersion: z.string().max(64),
   nodeCount: z.int().min(0),
+  /** Sum of the nodes' allocatable CPU and memory (absent from agents older than 0.1). */
+  capacity: z.strictObject({ cpuMillicores: z.int().min(0), memoryMib: z.int().min(0) }).optional(),
 });
 
 /** Header carrying the agent's credential on the upgrade request. */

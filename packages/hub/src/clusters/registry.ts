@@ -78,6 +78,8 @@ function newRow(cluster: NewCluster, now: Date): Insertable<ClusterTable> {
     decommissioned_at: null,
     kubernetes_version: null,
     node_count: null,
+    capacity_cpu_millicores: null,
+    capacity_memory_mib: null,
     agent_version: null,
     first_seen_at: null,
     last_seen_at: null,
@@ -119,6 +121,8 @@ export async function recordAgentHello(db: Db, hello: AgentHello, now: Date): Pr
     .set((eb) => ({
       kubernetes_version: hello.kubernetesVersion,
       node_count: hello.nodeCount,
+      capacity_cpu_millicores: hello.capacity?.cpuMillicores ?? null,
+      capacity_memory_mib: hello.capacity?.memoryMib ?? null,
       agent_version: hello.agentVersion,
       first_seen_at: eb.fn.coalesce('first_seen_at', eb.val(at)),
       last_seen_at: at,

@@ -48,6 +48,10 @@ export function summarize(row: ClusterRow, sessions: SessionRegistry): ClusterSu
     lastSeenAt: session?.lastSeenAt.toISOString() ?? row.last_seen_at,
     kubernetesVersion: row.kubernetes_version,
     nodeCount: row.node_count,
+    capacity:
+      row.capacity_cpu_millicores === null || row.capacity_memory_mib === null
+        ? null
+        : { cpuMillicores: row.capacity_cpu_millicores, memoryMib: row.capacity_memory_mib },
     agentVersion: row.agent_version,
   };
 }

@@ -78,6 +78,7 @@ void test('the admin lists registered clusters with their live state', async () 
         lastSeenAt: null,
         kubernetesVersion: null,
         nodeCount: null,
+        capacity: null,
         agentVersion: null,
       },
     ],

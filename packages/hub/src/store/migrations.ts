@@ -67,11 +67,24 @@ const appendOnlyAudit: Migration = {
   up: (db: Kysely<unknown>) => auditAppendOnly(db, isPostgres(db)),
 };
 
+// Capacity in integers that fit every engine's plain integer (MiB, not bytes: pg's bigint reads
+// back as a string).
+const clusterCapacity: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .alterTable('clusters')
+      .addColumn('capacity_cpu_millicores', 'integer')
+      .execute();
+    await db.schema.alterTable('clusters').addColumn('capacity_memory_mib', 'integer').execute();
+  },
+};
+
 /** Migrations by name; names sort in the order they must run. */
 export const migrations: Readonly<Record<string, Migration>> = Object.freeze({
   '0001-initial': initial,
   '0002-identity-access-join': identityAccess,
   '0003-audit-append-only': appendOnlyAudit,
+  '0004-cluster-capacity': clusterCapacity,
 });
 
 /** Hands Kysely's Migrator the in-code migrations. */

@@ -13,6 +13,8 @@ export interface ClusterTable {
   decommissioned_at: string | null;
   kubernetes_version: string | null;
   node_count: number | null;
+  capacity_cpu_millicores: number | null;
+  capacity_memory_mib: number | null;
   agent_version: string | null;
   first_seen_at: string | null;
   last_seen_at: string | null;

@@ -42,7 +42,12 @@ forEachEngine(({ engine, open }) => {
     }>`select name from kysely_migration order by name`.execute(db);
     assert.deepEqual(
       rows.map((r) => r.name),
-      ['0001-initial', '0002-identity-access-join', '0003-audit-append-only'],
+      [
+        '0001-initial',
+        '0002-identity-access-join',
+        '0003-audit-append-only',
+        '0004-cluster-capacity',
+      ],
     );
   });
 
