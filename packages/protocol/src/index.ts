@@ -7,3 +7,4 @@ export * from './settings.ts';
 export * from './setting-kinds.ts';
 export * from './keep-alive.ts';
 export * from './kubernetes-status.ts';
+export * from './quantity.ts';

@@ -62,6 +62,24 @@ export const tunnelHeaders = {
   upgradeProtocol: 'x-flotilla-upgrade-protocol',
 } as const;
 
+/**
+ * Request headers that never cross the tunnel: hop-by-hop ones (HTTP/2 forbids them), and the
+ * client's own credentials. Identity travels only as `tunnelHeaders.user`/`groups`, set by the hub.
+ */
+export const unforwardedHeaders: ReadonlySet<string> = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'transfer-encoding',
+  'upgrade',
+  'te',
+  'trailer',
+  'host',
+  'http2-settings',
+  'authorization',
+  'cookie',
+]);
+
 /** Liveness uses WebSocket ping/pong frames (RFC 6455), answered by the ws library itself. */
 export const agentMessage = z.discriminatedUnion('type', [agentHello]);
 export const hubMessage = z.discriminatedUnion('type', [hubWelcome, goAway]);

@@ -1,6 +1,6 @@
 // What the agent tells the hub about its cluster, read from the local Kubernetes API.
 import type { KubeConfig } from '@kubernetes/client-node';
-import { parseQuantity } from './quantity.ts';
+import { parseQuantity } from '@flotilla/protocol';
 
 export interface ClusterFacts {
   readonly kubernetesVersion: string;
@@ -15,8 +15,8 @@ export function sumAllocatable(nodes: readonly Allocatable[]): ClusterFacts['cap
   let cores = 0;
   let bytes = 0;
   for (const allocatable of nodes) {
-    cores += parseQuantity(allocatable?.cpu ?? '0') || 0;
-    bytes += parseQuantity(allocatable?.memory ?? '0') || 0;
+    cores += parseQuantity(allocatable?.cpu);
+    bytes += parseQuantity(allocatable?.memory);
   }
   return { cpuMillicores: Math.round(cores * 1000), memoryMib: Math.floor(bytes / 2 ** 20) };
 }

@@ -1,26 +1,10 @@
 // Which headers cross the tunnel to the API server, and the impersonation that replaces the
 // user's own credential (the hub user's token never reaches the child cluster).
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
-import { tunnelHeaders } from '@flotilla/protocol';
+import { tunnelHeaders, unforwardedHeaders } from '@flotilla/protocol';
 
-// Hop-by-hop headers, HTTP/2-only headers, and anything that could change who we are.
-const dropped = new Set([
-  'connection',
-  'keep-alive',
-  'proxy-connection',
-  'transfer-encoding',
-  'upgrade',
-  'te',
-  'trailer',
-  'host',
-  'authorization',
-  'cookie',
-  tunnelHeaders.user,
-  tunnelHeaders.groups,
-  tunnelHeaders.upgradeMethod,
-  tunnelHeaders.upgradePath,
-  tunnelHeaders.upgradeProtocol,
-]);
+// Besides what never crosses the tunnel, the hub's own identity headers are consumed here.
+const dropped = new Set([...unforwardedHeaders, ...Object.values(tunnelHeaders)]);
 
 function isForwarded(name: string): boolean {
   return !name.startsWith(':') && !dropped.has(name) && !name.startsWith('impersonate-');

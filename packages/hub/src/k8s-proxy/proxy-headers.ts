@@ -1,24 +1,14 @@
 // Which client headers travel to the agent: none that name a hop, the user's own credential, or
 // an identity; the hub states the identity itself, from what it authenticated.
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
-import { tunnelHeaders } from '@flotilla/protocol';
-
-const dropped = new Set([
-  'connection',
-  'keep-alive',
-  'proxy-connection',
-  'transfer-encoding',
-  'upgrade',
-  'te',
-  'trailer',
-  'host',
-  'authorization',
-  'cookie',
-  'http2-settings',
-]);
+import { tunnelHeaders, unforwardedHeaders } from '@flotilla/protocol';
 
 function isForwarded(name: string): boolean {
-  return !dropped.has(name) && !name.startsWith('impersonate-') && !name.startsWith('x-flotilla-');
+  return (
+    !unforwardedHeaders.has(name) &&
+    !name.startsWith('impersonate-') &&
+    !name.startsWith('x-flotilla-')
+  );
 }
 
 /** The request headers for the tunnel stream, with the hub user as the identity to impersonate. */

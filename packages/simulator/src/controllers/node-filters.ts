@@ -1,5 +1,5 @@
 // The scheduler's filter plugins: why one node cannot take one pod (empty when it can).
-import { parseQuantity } from '../api/quantity.ts';
+import { parseQuantity } from '@flotilla/protocol';
 import { arrayAt, recordAt, stringAt } from '../api/table/json-path.ts';
 import type { StoredObject } from '../api/types.ts';
 import { matchesSelector } from './selector.ts';

@@ -1,5 +1,5 @@
 // The scheduler: filters nodes by readiness, selectors, affinity and free requests, then picks the least allocated.
-import { parseQuantity } from '../api/quantity.ts';
+import { parseQuantity } from '@flotilla/protocol';
 import { arrayAt, recordAt, stringAt } from '../api/table/json-path.ts';
 import type { StoredObject } from '../api/types.ts';
 import { nodeFilterReasons } from './node-filters.ts';

@@ -1,5 +1,5 @@
 // Resolves each container's usage model from its pod (annotation, tier, requests) and samples it, capping CPU at the limit as CFS throttling does.
-import { parseQuantity } from '../api/quantity.ts';
+import { parseQuantity } from '@flotilla/protocol';
 import { arrayAt, recordAt, stringAt } from '../api/table/json-path.ts';
 import type { StoredObject } from '../api/types.ts';
 import { currentRun } from '../runtime/container-instances.ts';

@@ -1,5 +1,5 @@
 // Whether a node can hold a pod's resized requests: Infeasible past its allocatable, Deferred while other pods hold the room.
-import { parseQuantity } from '../api/quantity.ts';
+import { parseQuantity } from '@flotilla/protocol';
 import { arrayAt, recordAt, stringAt } from '../api/table/json-path.ts';
 import type { StoredObject } from '../api/types.ts';
 import { nodeType, podType } from '../controllers/kinds.ts';

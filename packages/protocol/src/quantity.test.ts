@@ -9,6 +9,7 @@ void test('quantities as the API server writes them', () => {
   assert.equal(parseQuantity('16318480Ki'), 16318480 * 1024);
   assert.equal(parseQuantity('1e3'), 1000);
   assert.equal(parseQuantity('1.5G'), 1.5e9);
-  assert.ok(Number.isNaN(parseQuantity('lots')));
-  assert.ok(Number.isNaN(parseQuantity('5Zi')));
+  assert.equal(parseQuantity('lots'), 0);
+  assert.equal(parseQuantity('5Zi'), 0);
+  assert.equal(parseQuantity(undefined), 0);
 });

@@ -1,4 +1,5 @@
-// Kubernetes resource quantities (`250m`, `1.5`, `512Mi`, `2G`) as plain numbers of base units.
+// Kubernetes resource quantities (`250m`, `1.5`, `512Mi`, `2G`) as plain numbers of base units,
+// shared by the agent (capacity it reports) and the simulator (scheduling, usage).
 
 const suffixes: Readonly<Record<string, number>> = {
   n: 1e-9,
