@@ -4,7 +4,9 @@
 import assert from 'node:assert/strict';
 import { request } from 'node:https';
 import { after, before, test } from 'node:test';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { parse } from 'yaml';
+import { runCli } from './support/cli.ts';
 import { join } from 'node:path';
 import { hubKubeconfig } from 'flotilla';
 import { startFleet, type TestFleet } from './support/fleet.ts';
@@ -140,4 +142,34 @@ void test('encoded separators and dot segments never reach another cluster', asy
     !audit.some((row) => row.actor === 'alice' && row.cluster === 'prod-1'),
     'no proxied request of alice reached prod-1',
   );
+});
+
+void test('flotilla kubeconfig gives alice a context for each cluster she may read, and it works', async () => {
+  const ca = join(fleet.dir, 'hub-ca.pem');
+  await writeFile(ca, fleet.hubCa);
+  const file = join(fleet.dir, 'alice-generated.kubeconfig');
+  const args = [
+    'kubeconfig',
+    '--hub',
+    fleet.hub.url,
+    '--token',
+    aliceToken,
+    '--certificate-authority',
+    ca,
+    '--file',
+    file,
+  ];
+  const result = await runCli(args, { cwd: fleet.dir });
+  assert.equal(result.code, 0, result.stderr);
+  const config = parse(await readFile(file, 'utf8')) as {
+    contexts: { name: string }[];
+    users: { name: string }[];
+  };
+  assert.deepEqual(
+    config.contexts.map((c) => c.name),
+    ['dev-1'],
+  );
+  assert.equal(config.users[0]?.name, 'alice');
+  const pods = await kubectl(file, 'dev-1', ['get', 'pods', '-A', '-o', 'name']);
+  assert.equal(pods.code, 0, pods.stderr);
 });

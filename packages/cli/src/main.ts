@@ -10,6 +10,7 @@ import { usersCommand } from './commands/users.ts';
 import { tokensCommand } from './commands/tokens.ts';
 import { rolesCommand } from './commands/roles.ts';
 import { clustersCommand } from './commands/clusters.ts';
+import { kubeconfigCommand } from './commands/kubeconfig.ts';
 import { joinTokensCommand } from './commands/join-tokens.ts';
 import { auditCommand } from './commands/audit.ts';
 
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
     .addCommand(tokensCommand())
     .addCommand(rolesCommand())
     .addCommand(clustersCommand())
+    .addCommand(kubeconfigCommand())
     .addCommand(joinTokensCommand())
     .addCommand(auditCommand());
 }
