@@ -88,11 +88,13 @@ export async function buildHub(config: HubConfig, deps: HubDeps): Promise<Hub> {
   };
   await installKubernetesProxy(app, proxy);
   if (config.dashboardDir !== '') await installDashboard(app, config.dashboardDir);
-  if (deps.tls !== undefined) acceptTlsOnSamePort(app.server, deps.tls);
+  const secure = deps.tls === undefined ? undefined : acceptTlsOnSamePort(app.server, deps.tls);
   routeUpgrades(app, tunnel, proxy);
   const close = async () => {
     isClosing = true;
     await tunnel.close();
+    // TLS connections were handed to the HTTPS server, which Fastify does not know to close.
+    secure?.closeAllConnections();
     await app.close();
     await deps.db.destroy();
   };

@@ -30,6 +30,9 @@ export function serveRequestChannel(ws: WebSocket, handle: StreamHandler, logger
   server.on('sessionError', (error) =>
     logger.debug({ err: error.message }, 'tunnel session error'),
   );
+  // When the tunnel drops, end every stream at once, so the connections they hold to the API
+  // server (exec, watches) close too instead of lingering.
+  server.on('session', (session) => ws.once('close', () => session.destroy()));
   const bytes = createWebSocketStream(ws);
   bytes.on('error', (error: Error) =>
     logger.debug({ err: error.message }, 'tunnel byte stream error'),
