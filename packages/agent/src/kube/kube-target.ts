@@ -21,6 +21,25 @@ function headerObject(headers: RequestOptions['headers']): OutgoingHttpHeaders {
   return Object.fromEntries(Object.entries(headers as OutgoingHttpHeaders));
 }
 
+// Service-account tokens rotate on the order of an hour; reading them for every request cost
+// more than the request itself.
+const accessTtlMs = 30_000;
+
+function cached<T>(ttlMs: number, load: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  let loadedAt = 0;
+  return () => {
+    if (value === undefined || Date.now() - loadedAt > ttlMs) {
+      loadedAt = Date.now();
+      value = load().catch((error: unknown) => {
+        value = undefined;
+        throw error;
+      });
+    }
+    return value;
+  };
+}
+
 /** The current cluster of `kubeConfig`. */
 export function kubeTarget(kubeConfig: KubeConfig): KubeTarget {
   const cluster = kubeConfig.getCurrentCluster();
@@ -28,11 +47,11 @@ export function kubeTarget(kubeConfig: KubeConfig): KubeTarget {
   const server = new URL(cluster.server);
   return {
     server,
-    access: async () => {
+    access: cached(accessTtlMs, async () => {
       const options: RequestOptions = {};
       await kubeConfig.applyToHTTPSOptions(options);
       const { ca, cert, key, rejectUnauthorized } = options;
       return { tls: { ca, cert, key, rejectUnauthorized }, headers: headerObject(options.headers) };
-    },
+    }),
   };
 }
