@@ -97,24 +97,28 @@ export async function hasUserCredential(db: Db): Promise<boolean> {
   return row !== undefined;
 }
 
+// The columns of a token anyone may see: never its hash.
+const tokenColumns = [
+  'id',
+  'subject',
+  'description',
+  'created_at',
+  'expires_at',
+  'revoked_at',
+  'last_used_at',
+] as const;
+
+function userTokens(db: Db, user: string) {
+  return db
+    .selectFrom('credentials')
+    .select(tokenColumns)
+    .where('kind', '=', 'user')
+    .where('subject', '=', user);
+}
+
 /** A user's API tokens, newest first. */
 export async function listUserTokens(db: Db, user: string): Promise<TokenInfo[]> {
-  const rows = await db
-    .selectFrom('credentials')
-    .select([
-      'id',
-      'subject',
-      'description',
-      'created_at',
-      'expires_at',
-      'revoked_at',
-      'last_used_at',
-    ])
-    .where('kind', '=', 'user')
-    .where('subject', '=', user)
-    .orderBy('created_at', 'desc')
-    .orderBy('id')
-    .execute();
+  const rows = await userTokens(db, user).orderBy('created_at', 'desc').orderBy('id').execute();
   return rows.map(toTokenInfo);
 }
 
@@ -124,21 +128,7 @@ export async function findUserToken(
   user: string,
   id: string,
 ): Promise<TokenInfo | undefined> {
-  const row = await db
-    .selectFrom('credentials')
-    .select([
-      'id',
-      'subject',
-      'description',
-      'created_at',
-      'expires_at',
-      'revoked_at',
-      'last_used_at',
-    ])
-    .where('kind', '=', 'user')
-    .where('subject', '=', user)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const row = await userTokens(db, user).where('id', '=', id).executeTakeFirst();
   return row === undefined ? undefined : toTokenInfo(row);
 }
 
