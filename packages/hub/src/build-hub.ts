@@ -23,6 +23,7 @@ import { installDashboard } from './http/dashboard.ts';
 import { SessionRegistry } from './tunnel/sessions.ts';
 import { TunnelServer } from './tunnel/tunnel-server.ts';
 import { createTunnelMetrics } from './tunnel/tunnel-metrics.ts';
+import { tokenBucket } from './tunnel/admission-limiter.ts';
 
 export interface HubDeps {
   readonly db: Db;
@@ -65,6 +66,7 @@ export async function buildHub(config: HubConfig, deps: HubDeps): Promise<Hub> {
     heartbeatIntervalMs: config.heartbeatInterval,
     now,
     random: deps.random ?? Math.random,
+    limiter: tokenBucket(config.agentAdmissionRate, config.agentAdmissionRate * 5),
   });
   let isClosing = false;
   installErrorHandlers(app, config.dashboardDir !== '');

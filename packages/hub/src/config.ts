@@ -43,6 +43,13 @@ export const hubSettings = {
     maxMs: 300_000,
     defaultText: '10s',
   }),
+  agentAdmissionRate: integerSetting({
+    description:
+      'Agent connections admitted per second on average (bursts up to 5× that); more wait and retry',
+    min: 1,
+    max: 100_000,
+    defaultText: '500',
+  }),
   bodyLimit: integerSetting({
     description: 'Largest request body accepted, in bytes',
     min: 1024,

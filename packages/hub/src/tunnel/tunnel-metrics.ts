@@ -2,7 +2,7 @@
 import { Counter, Gauge, type Registry } from 'prom-client';
 import type { SessionRegistry } from './sessions.ts';
 
-export type RefusalReason = 'unauthenticated' | 'forbidden' | 'protocol_error';
+export type RefusalReason = 'unauthenticated' | 'forbidden' | 'protocol_error' | 'rate_limited';
 
 /** What the tunnel server reports. */
 export interface TunnelMetrics {

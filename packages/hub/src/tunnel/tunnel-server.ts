@@ -22,6 +22,7 @@ import type { Db } from '../store/store.ts';
 import type { SessionRegistry, TunnelSession } from './sessions.ts';
 import type { TunnelMetrics } from './tunnel-metrics.ts';
 import { refuseUpgrade } from './upgrade.ts';
+import type { AdmissionLimiter } from './admission-limiter.ts';
 import { openRequestChannel, sendGoAway } from './request-channel.ts';
 
 export interface TunnelDeps {
@@ -31,6 +32,8 @@ export interface TunnelDeps {
   readonly metrics: TunnelMetrics;
   readonly heartbeatIntervalMs: number;
   readonly now: () => Date;
+  /** Bounds how fast agents are admitted (a reconnect storm waits its turn). */
+  readonly limiter: AdmissionLimiter;
   /** [0, 1); spreads agents' reconnects after a shutdown. */
   readonly random: () => number;
 }
@@ -52,6 +55,19 @@ export class TunnelServer {
 
   /** Authenticates and upgrades; answers 401 without opening a WebSocket when the credential is bad. */
   async handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    if (!this.#deps.limiter.tryAdmit()) {
+      this.#deps.metrics.refused('rate_limited');
+      const retryAfter = this.#deps.limiter.retryAfterSeconds();
+      refuseUpgrade(
+        socket,
+        new FlotillaError(
+          'rate_limited',
+          `too many agents connecting; retry in ${String(retryAfter)}s`,
+        ),
+        { 'retry-after': String(retryAfter) },
+      );
+      return;
+    }
     const admission = await this.#authenticate(request);
     if (admission === undefined) {
       this.#deps.metrics.refused('unauthenticated');
