@@ -173,3 +173,29 @@ void test('flotilla kubeconfig gives alice a context for each cluster she may re
   const pods = await kubectl(file, 'dev-1', ['get', 'pods', '-A', '-o', 'name']);
   assert.equal(pods.code, 0, pods.stderr);
 });
+
+void test("the agent's own API answers through the hub, under the same access rules", async () => {
+  const get = (cluster: string, token: string) =>
+    fetch(`${fleet.hub.url}/api/v1/clusters/${cluster}/agent/v1/info`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+  const info = await get('dev-1', aliceToken);
+  assert.equal(info.status, 200);
+  const body = (await info.json()) as {
+    cluster: string;
+    nodeCount: number;
+    capacity: { cpuMillicores: number };
+  };
+  assert.equal(body.cluster, 'dev-1');
+  assert.equal(body.nodeCount, 1);
+  assert.ok(body.capacity.cpuMillicores > 0);
+  assert.equal((await get('prod-1', aliceToken)).status, 403);
+  assert.equal(
+    (
+      await fetch(`${fleet.hub.url}/api/v1/clusters/dev-1/agent/v1/nope`, {
+        headers: { authorization: `Bearer ${aliceToken}` },
+      })
+    ).status,
+    404,
+  );
+});

@@ -12,6 +12,7 @@ import { installHealth } from './http/health.ts';
 import { createRegistry, installMetrics } from './http/metrics.ts';
 import { installApi } from './http/api.ts';
 import { installKubernetesProxy } from './k8s-proxy/proxy-route.ts';
+import { installAgentApi } from './agent-api/agent-api-route.ts';
 import { handleProxyUpgrade } from './k8s-proxy/proxy-upgrade.ts';
 import { createProxyMetrics } from './k8s-proxy/proxy-metrics.ts';
 import type { ProxyDeps } from './k8s-proxy/proxy-gate.ts';
@@ -89,6 +90,7 @@ export async function buildHub(config: HubConfig, deps: HubDeps): Promise<Hub> {
     metrics: createProxyMetrics(registry),
   };
   await installKubernetesProxy(app, proxy);
+  installAgentApi(app, proxy);
   if (config.dashboardDir !== '') await installDashboard(app, config.dashboardDir);
   const secure = deps.tls === undefined ? undefined : acceptTlsOnSamePort(app.server, deps.tls);
   routeUpgrades(app, tunnel, proxy);
