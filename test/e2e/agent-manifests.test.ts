@@ -10,6 +10,17 @@ import { runCli } from './support/cli.ts';
 import { kubectl } from './support/kubectl.ts';
 
 let simulator: Simulator;
+
+const manifestArgs = (joinToken: string) => [
+  'agent',
+  'manifests',
+  '--hub-url',
+  'https://hub.example.com',
+  '--cluster',
+  'edge-1',
+  '--join-token',
+  joinToken,
+];
 let dir: string;
 let kubeconfig: string;
 
@@ -27,16 +38,7 @@ after(async () => {
 });
 
 void test('the agent manifests apply cleanly and create every object', async () => {
-  const printed = await runCli([
-    'agent',
-    'manifests',
-    '--hub-url',
-    'https://hub.example.com',
-    '--cluster',
-    'edge-1',
-    '--join-token',
-    'flt_j_example',
-  ]);
+  const printed = await runCli(manifestArgs('flt_j_example'));
   assert.equal(printed.code, 0, printed.stderr);
   const file = join(dir, 'agent.yaml');
   await writeFile(file, printed.stdout);
@@ -88,16 +90,7 @@ void test('the agent manifests apply cleanly and create every object', async () 
 });
 
 void test('a malformed join token is refused before anything is printed', async () => {
-  const result = await runCli([
-    'agent',
-    'manifests',
-    '--hub-url',
-    'https://hub.example.com',
-    '--cluster',
-    'edge-1',
-    '--join-token',
-    'nope',
-  ]);
+  const result = await runCli(manifestArgs('nope'));
   assert.equal(result.code, 2);
   assert.match(result.stderr, /--join-token \(FLOTILLA_JOIN_TOKEN\) has invalid value "nope"/);
   assert.equal(result.stdout, '');

@@ -5,7 +5,7 @@ import { Command } from '@commander-js/extra-typings';
 import { addClientOptions, clientOptionsOf, resolveClient } from '../client/client-command.ts';
 import { readClientConfig } from '../client/client-config.ts';
 import { runCommand } from '../run-command.ts';
-import { hubKubeconfig } from '../demo/kubeconfig.ts';
+import { hubKubeconfig } from '../kubeconfig.ts';
 
 /** kubectl sends tokens only over TLS: the hub serves HTTPS on its HTTP port when it has a certificate. */
 function secureBase(hub: string): string {

@@ -10,7 +10,7 @@ import { dashboardDir } from '@flotilla/web';
 import type { DemoConfig } from './demo-config.ts';
 import { demoPaths, readIfExists, writePrivate } from './demo-state.ts';
 import { enrolCluster } from './agent-credentials.ts';
-import { hubKubeconfig } from './kubeconfig.ts';
+import { hubKubeconfig } from '../kubeconfig.ts';
 import { hubRoleBindings } from '../manifests/hub-role-bindings.ts';
 import { createObjects } from '../manifests/apply-objects.ts';
 import { ensureHubTls, tlsHosts, type HubTlsFiles } from './hub-tls.ts';

@@ -6,7 +6,7 @@ import { constants } from 'node:http2';
 import { FlotillaError, apiPrefix, isClusterName, tunnelPaths } from '@flotilla/protocol';
 import { authorize, clusterResource } from '../access/can.ts';
 import { findCluster } from '../clusters/registry.ts';
-import type { ProxyDeps } from '../k8s-proxy/proxy-gate.ts';
+import { notConnected, type ProxyDeps } from '../k8s-proxy/proxy-gate.ts';
 
 const answerTimeoutMs = 10_000;
 
@@ -23,12 +23,7 @@ async function admit(
     throw new FlotillaError('not_found', `cluster ${cluster} does not exist`);
   authorize(subject, { kind: 'clusters', verb: 'read' }, clusterResource(row));
   const session = deps.sessions.get(cluster);
-  if (session === undefined)
-    throw new FlotillaError(
-      'cluster_unavailable',
-      `cluster ${cluster} is not connected to the hub`,
-      { details: { cluster, lastSeenAt: row.last_seen_at } },
-    );
+  if (session === undefined) throw notConnected(cluster, row.last_seen_at);
   return session;
 }
 

@@ -21,14 +21,19 @@ function describe(error: unknown): {
   };
 }
 
+/** The HTTP status and JSON `Status` body for anything thrown while proxying. */
+export function statusResponse(error: unknown): { code: number; body: string } {
+  const { code, message, details } = describe(error);
+  return { code, body: JSON.stringify(kubernetesStatus(code, message, details)) };
+}
+
 /** Writes the Status for `error`, or cuts the response if it had already begun. */
 export function failProxied(response: ServerResponse, error: unknown): void {
   if (response.headersSent) {
     response.destroy();
     return;
   }
-  const { code, message, details } = describe(error);
-  const body = JSON.stringify(kubernetesStatus(code, message, details));
+  const { code, body } = statusResponse(error);
   response.writeHead(code, {
     'content-type': 'application/json',
     'content-length': Buffer.byteLength(body),

@@ -51,7 +51,8 @@ function unknownCluster(subject: Subject, action: Action, cluster: string): Flot
   );
 }
 
-function notConnected(cluster: string, lastSeenAt: string | null): FlotillaError {
+/** The 503 for a cluster without a live tunnel, saying when it was last seen. */
+export function notConnected(cluster: string, lastSeenAt: string | null): FlotillaError {
   const when = lastSeenAt === null ? 'it has never connected' : `it was last seen at ${lastSeenAt}`;
   return new FlotillaError(
     'cluster_unavailable',

@@ -5,20 +5,18 @@ import type { IncomingMessage } from 'node:http';
 import type { ClientHttp2Stream } from 'node:http2';
 import type { Duplex } from 'node:stream';
 import { randomUUID } from 'node:crypto';
-import { FlotillaError, errorCodes, kubernetesStatus, tunnelHeaders } from '@flotilla/protocol';
+import { FlotillaError, tunnelHeaders } from '@flotilla/protocol';
+import { statusResponse } from './proxy-failure.ts';
 import { admitRequest, type AdmittedRequest, type ProxyDeps } from './proxy-gate.ts';
 import { tunnelRequestHeaders } from './proxy-headers.ts';
 import { auditProxied } from './proxy-audit.ts';
 
+// Before the upgrade there is no ServerResponse, only the socket: write the Status by hand.
 function refuse(socket: Duplex, error: unknown): void {
-  const known = error instanceof FlotillaError;
-  const code = known ? errorCodes[error.code].status : 500;
-  const body = JSON.stringify(
-    kubernetesStatus(code, known ? error.message : 'internal error in the hub'),
-  );
-  socket.end(
-    `HTTP/1.1 ${code} ${known ? error.code : 'internal'}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
-  );
+  const { code, body } = statusResponse(error);
+  const reason = error instanceof FlotillaError ? error.code : 'internal';
+  const head = `HTTP/1.1 ${String(code)} ${reason}\r\ncontent-type: application/json\r\ncontent-length: ${String(Buffer.byteLength(body))}\r\nconnection: close\r\n\r\n`;
+  socket.end(head + body);
 }
 
 function openConnect(admitted: AdmittedRequest, request: IncomingMessage): ClientHttp2Stream {
