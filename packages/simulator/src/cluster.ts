@@ -53,7 +53,7 @@ export async function startCluster(
   const logger = options.logger.child({ component: 'simulator', cluster: spec.name });
   const store = new ObjectStore(options.watchHistory);
   const random = seededRandom(options.seed ^ nameHash(spec.name));
-  const registry = new Registry({ store, clock: options.clock, random });
+  const registry = new Registry({ store, clock: options.clock, random, logger });
   const controllers = startControllers({ registry, clock: options.clock, random, logger });
   seedCluster(registry, spec, options.clock);
   await controllers.idle();

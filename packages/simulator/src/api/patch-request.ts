@@ -1,4 +1,6 @@
 // Applies a PATCH request of any supported media type, then stores the result as an update would.
+import type { AdmissionOutcome } from '../admission/admission.ts';
+import type { WriteRequest } from '../admission/attributes.ts';
 import { parseJson } from './object-body.ts';
 import { jsonPatch, mergePatch, patchTypes } from './patch.ts';
 import type { Registry } from './registry.ts';
@@ -29,17 +31,19 @@ function patched(current: StoredObject, mediaType: string, patch: unknown): unkn
   }
 }
 
-/** Patches the addressed object; a `resourceVersion` in the patch is a precondition, as on the server. */
-export function applyPatch(
+/** Patches the addressed object through admission; a `resourceVersion` in the patch is a precondition. */
+export async function applyPatch(
   registry: Registry,
   request: ResourceRequest,
   name: string,
   body: { contentType: string; text: string },
-): StoredObject {
+  admission: { writer: WriteRequest; outcome: AdmissionOutcome },
+): Promise<StoredObject> {
   const mediaType = body.contentType.split(';')[0]?.trim() ?? '';
   if (!Object.values(patchTypes).some((type) => type === mediaType)) throw unsupported();
   const current = registry.get(request.type, request.namespace, name);
   const next = patched(current, mediaType, parseJson(body.text, request.type));
   const subresource = request.subresource === 'status' ? 'status' : undefined;
-  return registry.update(request.type, request.namespace, name, next, subresource);
+  const target = { type: request.type, namespace: request.namespace, name };
+  return registry.admitUpdate(target, next, subresource, admission.writer, admission.outcome);
 }

@@ -1,4 +1,9 @@
 // The API semantics of one cluster over its store: create, update and delete as kube-apiserver does them.
+import type { Logger } from 'pino';
+import { Admission, emptyOutcome } from '../admission/admission.ts';
+import type { AdmissionOutcome } from '../admission/admission.ts';
+import { createAttributes, dryRunResult, updateAttributes } from '../admission/write-attributes.ts';
+import type { WriteRequest } from '../admission/attributes.ts';
 import type { Clock, Random } from '../clock.ts';
 import { hooksFor } from '../kinds/index.ts';
 import type { ObjectStore } from '../store/object-store.ts';
@@ -22,6 +27,8 @@ export interface RegistryDeps {
   readonly store: ObjectStore;
   readonly clock: Clock;
   readonly random: Random;
+  /** Where admission reports webhooks that failed but were ignored. */
+  readonly logger?: Logger;
 }
 
 const namespaceType = typeOfKind('', 'Namespace');
@@ -31,12 +38,15 @@ export class Registry {
   readonly store: ObjectStore;
   /** The types this cluster serves, custom resources included. */
   readonly types: TypeCatalog;
+  /** The cluster's admission webhooks, called by `admitCreate` and `admitUpdate`. */
+  readonly admission: Admission;
   readonly #deps: RegistryDeps;
   #nextServiceIp = 1;
 
   constructor(deps: RegistryDeps) {
     this.store = deps.store;
     this.types = new TypeCatalog(deps.store);
+    this.admission = new Admission({ store: deps.store, logger: deps.logger });
     this.#deps = deps;
   }
 
@@ -47,9 +57,39 @@ export class Registry {
     return object;
   }
 
-  /** Creates an object from a request body, in `namespace` for namespaced types. */
+  /** Creates an object from a request body, in `namespace` for namespaced types, without admission. */
   create(type: ResourceType, namespace: string | undefined, body: unknown): StoredObject {
+    return this.#commitCreate(type, this.#draftCreate(type, namespace, asObject(body, type)));
+  }
+
+  /** Creates as an API request does: mutating webhooks, validation, validating webhooks, then storage. */
+  async admitCreate(
+    type: ResourceType,
+    namespace: string | undefined,
+    body: unknown,
+    request: WriteRequest,
+    outcome: AdmissionOutcome = emptyOutcome(),
+  ): Promise<StoredObject> {
     const object = asObject(body, type);
+    const ns = type.isNamespaced ? this.#targetNamespace(type, object, namespace) : undefined;
+    if (ns !== undefined) this.#checkNamespaceOpen(type, ns, object.metadata.name ?? '');
+    // As on a real server, mutating webhooks see a generated name still unset.
+    const name = object.metadata.name ?? '';
+    const attributes = createAttributes(type, ns, name, object, request);
+    const isWanted = this.admission.isWanted(attributes);
+    const mutated = isWanted ? await this.admission.mutate(attributes, outcome) : object;
+    const draft = this.#draftCreate(type, ns, mutated);
+    const validating = { ...attributes, name: draft.metadata.name, object: draft };
+    if (isWanted) await this.admission.validate(validating, outcome);
+    return request.isDryRun ? draft : this.#commitCreate(type, draft);
+  }
+
+  /** Everything a create decides before storage: name, system metadata, defaults, validation. */
+  #draftCreate(
+    type: ResourceType,
+    namespace: string | undefined,
+    object: KubeObject,
+  ): StoredObject {
     const ns = type.isNamespaced ? this.#targetNamespace(type, object, namespace) : undefined;
     const name = chooseName(type, object, this.#deps.random);
     checkName(type, name);
@@ -64,10 +104,19 @@ export class Registry {
     this.#validate(type, defaulted, name);
     const { uid, resourceVersion } = metadata;
     const stored = { ...defaulted.metadata, name, uid, resourceVersion };
-    return this.store.put(type, { ...dropUndefinedStatus(defaulted), metadata: stored });
+    return { ...dropUndefinedStatus(defaulted), metadata: stored };
   }
 
-  /** Replaces an object (or only its status), refusing a stale `resourceVersion`. */
+  /** Stores a drafted object at the next revision, unless its name was taken meanwhile. */
+  #commitCreate(type: ResourceType, draft: StoredObject): StoredObject {
+    const { namespace, name } = draft.metadata;
+    if (namespace !== undefined) this.#checkNamespaceOpen(type, namespace, name);
+    if (this.store.get(type, namespace, name)) throw alreadyExists(type, name);
+    const metadata = { ...draft.metadata, resourceVersion: this.store.nextRevision() };
+    return this.store.put(type, { ...draft, metadata });
+  }
+
+  /** Replaces an object (or only its status), refusing a stale `resourceVersion`; no admission. */
   update(
     type: ResourceType,
     namespace: string | undefined,
@@ -75,6 +124,44 @@ export class Registry {
     body: unknown,
     subresource?: 'status',
   ): StoredObject {
+    const { next, previous } = this.#draftUpdate(type, namespace, name, body, subresource);
+    return this.#commitUpdate(type, next, previous);
+  }
+
+  /** Updates as an API request does, with admission between the new state and its storage. */
+  async admitUpdate(
+    target: { type: ResourceType; namespace: string | undefined; name: string },
+    body: unknown,
+    subresource: 'status' | undefined,
+    request: WriteRequest,
+    outcome: AdmissionOutcome = emptyOutcome(),
+  ): Promise<StoredObject> {
+    const { type, namespace, name } = target;
+    const { next, previous } = this.#draftUpdate(type, namespace, name, body, subresource);
+    const attributes = updateAttributes(target, subresource, { next, previous }, request);
+    if (!this.admission.isWanted(attributes)) {
+      return request.isDryRun
+        ? dryRunResult(next, previous)
+        : this.#commitUpdate(type, next, previous);
+    }
+    const mutated = await this.admission.mutate(attributes, outcome);
+    this.#validate(type, mutated, name);
+    await this.admission.validate({ ...attributes, object: mutated }, outcome);
+    if (request.isDryRun) return dryRunResult(mutated, previous);
+    const current = this.get(type, namespace, name);
+    if (current.metadata.resourceVersion !== previous.metadata.resourceVersion) {
+      throw conflict(type, name, staleObjectMessage);
+    }
+    return this.#commitUpdate(type, mutated, previous);
+  }
+
+  #draftUpdate(
+    type: ResourceType,
+    namespace: string | undefined,
+    name: string,
+    body: unknown,
+    subresource?: 'status',
+  ): { next: KubeObject; previous: StoredObject } {
     const object = asObject(body, type);
     checkIdentity(object, namespace, name);
     const previous = this.get(type, namespace, name);
@@ -84,7 +171,7 @@ export class Registry {
     }
     const next = nextState(type, object, previous, subresource);
     this.#validate(type, next, name);
-    return this.#commitUpdate(type, next, previous);
+    return { next, previous };
   }
 
   /** Deletes an object as its kind and finalizers dictate (see `deleteObject`). */

@@ -2,6 +2,7 @@
 import { review } from '../auth/reviews.ts';
 import type { ApiCall, ApiContext, Reply } from './api-call.ts';
 import { bodyOf, ok } from './api-call.ts';
+import { admittedWrite } from './admitted-write.ts';
 import { deleteOptionsOf } from './delete-options.ts';
 import { evict } from './eviction.ts';
 import { listPage } from './list.ts';
@@ -39,15 +40,22 @@ async function write(
   if (request.subresource === 'scale') return writeScale(context, call, request, name);
   const subresource = request.subresource === 'status' ? 'status' : undefined;
   switch (call.req.method ?? '') {
-    case 'PUT':
-      return ok(registry.update(type, namespace, name, await bodyOf(call, type), subresource));
+    case 'PUT': {
+      const body = await bodyOf(call, type);
+      const target = { type, namespace, name };
+      return ok(
+        await admittedWrite(context, call, request, (writer, outcome) =>
+          registry.admitUpdate(target, body, subresource, writer, outcome),
+        ),
+      );
+    }
     case 'PATCH': {
       const text = (await call.readBody()).toString('utf8');
+      const patch = { contentType: call.req.headers['content-type'] ?? '', text };
       return ok(
-        applyPatch(registry, request, name, {
-          contentType: call.req.headers['content-type'] ?? '',
-          text,
-        }),
+        await admittedWrite(context, call, request, (writer, outcome) =>
+          applyPatch(registry, request, name, patch, { writer, outcome }),
+        ),
       );
     }
     case 'DELETE': {
@@ -89,8 +97,13 @@ async function collection(
     );
     return ok(answer, 201);
   }
-  if (call.req.method === 'POST')
-    return ok(context.registry.create(type, namespace, await bodyOf(call, type)), 201);
+  if (call.req.method === 'POST') {
+    const body = await bodyOf(call, type);
+    const created = await admittedWrite(context, call, request, (writer, outcome) =>
+      context.registry.admitCreate(type, namespace, body, writer, outcome),
+    );
+    return ok(created, 201);
+  }
   if (call.req.method === 'DELETE') return deleteCollection(context, call, request);
   throw methodNotAllowed(call.req.method ?? '', type);
 }

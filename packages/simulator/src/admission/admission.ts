@@ -1,0 +1,141 @@
+// Admission of one cluster: mutating webhooks in order, then validating webhooks together, as kube-apiserver runs them.
+import type { Logger } from 'pino';
+import type { KubeObject } from '../api/types.ts';
+import { KubeError } from '../api/status.ts';
+import type { ObjectStore } from '../store/object-store.ts';
+import { callFailed, deniedBy, mayCallOnDryRun, noDryRun } from './admission-errors.ts';
+import type { AdmissionAttributes } from './attributes.ts';
+import { webhookApplies } from './matching.ts';
+import { patchedObject, readAnswer, reviewRequest } from './review.ts';
+import type { ReviewAnswer } from './review.ts';
+import { ServiceRoutes } from './service-routes.ts';
+import { callWebhook, WebhookCallError } from './webhook-call.ts';
+import { registeredWebhooks } from './webhooks.ts';
+import type { Webhook } from './webhooks.ts';
+
+/** What admission leaves for the response and the audit log: warnings and audit annotations. */
+export interface AdmissionOutcome {
+  readonly warnings: string[];
+  readonly annotations: Record<string, string>;
+}
+
+/** A fresh, empty outcome. */
+export function emptyOutcome(): AdmissionOutcome {
+  return { warnings: [], annotations: {} };
+}
+
+/** One admitted request's audit annotations, as the cluster's audit log would keep them. */
+export interface AdmissionRecord {
+  readonly user: string;
+  readonly verb: string;
+  readonly resource: string;
+  readonly namespace?: string | undefined;
+  readonly name?: string | undefined;
+  readonly annotations: Readonly<Record<string, string>>;
+}
+
+/** How many admission records a cluster keeps. */
+const recordLimit = 1000;
+
+/** What admission needs from its cluster. */
+export interface AdmissionDeps {
+  readonly store: ObjectStore;
+  readonly logger?: Logger;
+}
+
+/** Calls a cluster's admission webhooks for its writes. */
+export class Admission {
+  /** Service ports routed to local addresses, for webhooks registered by Service. */
+  readonly services = new ServiceRoutes();
+  readonly #deps: AdmissionDeps;
+  readonly #records: AdmissionRecord[] = [];
+
+  constructor(deps: AdmissionDeps) {
+    this.#deps = deps;
+  }
+
+  /** Keeps (and logs) the audit annotations of an admitted request; the oldest go first. */
+  remember(record: AdmissionRecord): void {
+    this.#records.push(record);
+    if (this.#records.length > recordLimit) this.#records.shift();
+    this.#deps.logger?.info(record, 'admission annotations');
+  }
+
+  /** The kept admission records, oldest first. */
+  records(): readonly AdmissionRecord[] {
+    return [...this.#records];
+  }
+
+  /** True when some webhook wants this write, so it must wait for admission. */
+  isWanted(attributes: AdmissionAttributes): boolean {
+    const { store } = this.#deps;
+    return [
+      ...registeredWebhooks(store, 'mutating'),
+      ...registeredWebhooks(store, 'validating'),
+    ].some((webhook) => webhookApplies(webhook, attributes, store));
+  }
+
+  /** Runs the mutating webhooks one after another; each sees the previous one's result. */
+  async mutate(attributes: AdmissionAttributes, outcome: AdmissionOutcome): Promise<KubeObject> {
+    let object = attributes.object;
+    let index = 0;
+    for (const webhook of registeredWebhooks(this.#deps.store, 'mutating')) {
+      const current = { ...attributes, object };
+      if (!webhookApplies(webhook, current, this.#deps.store)) continue;
+      const answer = await this.#ask(webhook, current, outcome);
+      if (answer?.patch !== undefined) object = withPatch(object, answer.patch);
+      const mutated = answer?.patch !== undefined;
+      const detail = { configuration: webhook.configuration, webhook: webhook.name, mutated };
+      outcome.annotations[`mutation.webhook.admission.k8s.io/round_0_index_${index}`] =
+        JSON.stringify(detail);
+      index += 1;
+    }
+    return object;
+  }
+
+  /** Runs the validating webhooks together; any denial fails the write. */
+  async validate(attributes: AdmissionAttributes, outcome: AdmissionOutcome): Promise<void> {
+    const { store } = this.#deps;
+    const wanted = registeredWebhooks(store, 'validating').filter((webhook) =>
+      webhookApplies(webhook, attributes, store),
+    );
+    await Promise.all(wanted.map((webhook) => this.#ask(webhook, attributes, outcome)));
+  }
+
+  /** One webhook's answer; undefined when it failed and its policy says to ignore that. */
+  async #ask(
+    webhook: Webhook,
+    attributes: AdmissionAttributes,
+    outcome: AdmissionOutcome,
+  ): Promise<ReviewAnswer | undefined> {
+    if (attributes.isDryRun && !mayCallOnDryRun(webhook)) throw noDryRun(webhook);
+    const { uid, review } = reviewRequest(attributes);
+    let answer: ReviewAnswer;
+    try {
+      answer = readAnswer(await callWebhook(webhook, review, this.services), uid);
+    } catch (error) {
+      if (!(error instanceof WebhookCallError)) throw error;
+      this.#deps.logger?.warn({ webhook: webhook.name, err: error.message }, 'webhook call failed');
+      if (webhook.failurePolicy === 'Ignore') return undefined;
+      throw callFailed(webhook, error.message);
+    }
+    outcome.warnings.push(...answer.warnings);
+    for (const [key, value] of Object.entries(answer.auditAnnotations)) {
+      outcome.annotations[`${webhook.name}/${key}`] = value;
+    }
+    if (!answer.isAllowed) throw deniedBy(webhook, answer.status);
+    return answer;
+  }
+}
+
+/** A webhook's patch that cannot be applied is the server's failure, whatever the policy. */
+function withPatch(object: KubeObject, patch: unknown): KubeObject {
+  try {
+    return patchedObject(object, patch);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    throw new KubeError(500, 'InternalError', `Internal error occurred: ${why}`, {
+      causes: [{ message: why }],
+    });
+  }
+}
