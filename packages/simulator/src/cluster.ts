@@ -1,5 +1,6 @@
 // One simulated cluster: its store, API semantics, controllers, seed data and HTTP endpoint.
 import type { Logger } from 'pino';
+import type { Admission } from './admission/admission.ts';
 import { Registry } from './api/registry.ts';
 import { Identities } from './auth/identities.ts';
 import type { UserSpec } from './auth/identities.ts';
@@ -36,6 +37,8 @@ export interface RunningCluster {
   kubeconfig(): string;
   /** Adds a user or service account the cluster authenticates by bearer token; returns the token. */
   addUser(spec: UserSpec): string;
+  /** The cluster's admission webhooks: service routes and recorded annotations. */
+  readonly admission: Admission;
   close(): Promise<void>;
 }
 
@@ -92,6 +95,7 @@ export async function startCluster(
     ...target,
     kubeconfig: () => kubeconfigYaml(target),
     addUser: (user) => identities.add(user),
+    admission: registry.admission,
     close: async () => {
       controllers.stop();
       runtime.close();

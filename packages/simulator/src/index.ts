@@ -20,3 +20,5 @@ export type { UserSpec } from './auth/identities.ts';
 // The CA helper also serves the demo, which gives the hub a certificate for its HTTPS port.
 export { createCertificateAuthority } from './server/tls.ts';
 export type { CertificateAuthority, KeyPairPem } from './server/tls.ts';
+export type { AdmissionRecord } from './admission/admission.ts';
+export type { ServiceAddress, ServicePort } from './admission/service-routes.ts';

@@ -5,6 +5,8 @@ import { startCluster } from './cluster.ts';
 import type { RunningCluster } from './cluster.ts';
 import { clusterSpecSchema } from './cluster-spec.ts';
 import type { ClusterSpec } from './cluster-spec.ts';
+import type { AdmissionRecord } from './admission/admission.ts';
+import type { ServiceAddress, ServicePort } from './admission/service-routes.ts';
 import type { UserSpec } from './auth/identities.ts';
 import { systemClock } from './clock.ts';
 import { scaledClock } from './runtime/clocks.ts';
@@ -28,6 +30,14 @@ export interface SimulatedCluster {
    * What the user may do is up to RBAC objects in the cluster.
    */
   addUser(spec: UserSpec): string;
+  /**
+   * Routes a Service port of this cluster to a local address. Simulated pods run nothing, so a
+   * webhook registered by `clientConfig.service` is reached only through such a route; the
+   * serving certificate must still name `<service>.<namespace>.svc`. Returns the undo.
+   */
+  routeService(service: ServicePort, address: ServiceAddress): () => void;
+  /** The audit annotations admission recorded (webhooks' and the API server's), oldest first. */
+  admissionRecords(): readonly AdmissionRecord[];
 }
 
 /** A running fleet; dispose it (or `close()`) to stop every cluster. */
@@ -107,6 +117,9 @@ function fleetHandle(clusters: RunningCluster[]): Simulator {
       caCertificate: cluster.caCertificate,
       kubeconfig: () => cluster.kubeconfig(),
       addUser: (spec: UserSpec) => cluster.addUser(spec),
+      routeService: (service: ServicePort, address: ServiceAddress) =>
+        cluster.admission.services.add(service, address),
+      admissionRecords: () => cluster.admission.records(),
     }),
   );
   return {

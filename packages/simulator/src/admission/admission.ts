@@ -27,7 +27,7 @@ export function emptyOutcome(): AdmissionOutcome {
 /** One admitted request's audit annotations, as the cluster's audit log would keep them. */
 export interface AdmissionRecord {
   readonly user: string;
-  readonly verb: string;
+  readonly operation: string;
   readonly resource: string;
   readonly namespace?: string | undefined;
   readonly name?: string | undefined;
@@ -54,8 +54,17 @@ export class Admission {
     this.#deps = deps;
   }
 
-  /** Keeps (and logs) the audit annotations of an admitted request; the oldest go first. */
-  remember(record: AdmissionRecord): void {
+  /** Keeps (and logs) the audit annotations of an admitted write, if it has any; the oldest go first. */
+  remember(attributes: AdmissionAttributes, outcome: AdmissionOutcome): void {
+    if (Object.keys(outcome.annotations).length === 0) return;
+    const record: AdmissionRecord = {
+      user: attributes.user.username,
+      operation: attributes.operation,
+      resource: attributes.type.plural,
+      namespace: attributes.namespace,
+      name: attributes.name,
+      annotations: outcome.annotations,
+    };
     this.#records.push(record);
     if (this.#records.length > recordLimit) this.#records.shift();
     this.#deps.logger?.info(record, 'admission annotations');

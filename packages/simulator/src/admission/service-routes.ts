@@ -7,12 +7,19 @@ export interface ServiceAddress {
   readonly port: number;
 }
 
+/** A port of a Service in a cluster. */
+export interface ServicePort {
+  readonly namespace: string;
+  readonly name: string;
+  readonly port: number;
+}
+
 /** Service ports of one cluster routed to local addresses. */
 export class ServiceRoutes {
   readonly #routes = new Map<string, ServiceAddress>();
 
   /** Routes `namespace/name:port` to `address`; returns a function that removes the route. */
-  add(service: { namespace: string; name: string; port: number }, address: ServiceAddress) {
+  add(service: ServicePort, address: ServiceAddress) {
     const key = keyOf(service);
     this.#routes.set(key, address);
     return () => {
@@ -21,11 +28,11 @@ export class ServiceRoutes {
   }
 
   /** The address behind the Service port, if one is routed. */
-  resolve(service: { namespace: string; name: string; port: number }): ServiceAddress | undefined {
+  resolve(service: ServicePort): ServiceAddress | undefined {
     return this.#routes.get(keyOf(service));
   }
 }
 
-function keyOf(service: { namespace: string; name: string; port: number }): string {
+function keyOf(service: ServicePort): string {
   return `${service.namespace}/${service.name}:${service.port}`;
 }

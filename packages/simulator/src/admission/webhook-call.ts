@@ -1,5 +1,6 @@
 // One AdmissionReview POST to a webhook over HTTPS, verified against the configuration's caBundle.
 import { request } from 'node:https';
+import { isIP } from 'node:net';
 import { checkServerIdentity } from 'node:tls';
 import type { ServiceRoutes } from './service-routes.ts';
 import type { Webhook } from './webhooks.ts';
@@ -48,7 +49,8 @@ function post(endpoint: Endpoint, webhook: Webhook, body: string): Promise<strin
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json' },
         ...(webhook.caBundle ? { ca: webhook.caBundle } : {}),
-        servername: endpoint.serverName,
+        // SNI carries host names only; an IP address is still checked against the certificate.
+        ...(isIP(endpoint.serverName) ? {} : { servername: endpoint.serverName }),
         checkServerIdentity: (_host, certificate) =>
           checkServerIdentity(endpoint.serverName, certificate),
         timeout: webhook.timeoutSeconds * 1000,

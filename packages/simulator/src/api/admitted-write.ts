@@ -2,8 +2,7 @@
 import { emptyOutcome } from '../admission/admission.ts';
 import type { AdmissionOutcome } from '../admission/admission.ts';
 import type { WriteRequest } from '../admission/attributes.ts';
-import type { ApiCall, ApiContext } from './api-call.ts';
-import type { ResourceRequest } from './request-info.ts';
+import type { ApiCall } from './api-call.ts';
 
 /** A write that runs admission with the caller's identity and collects webhooks' outcome. */
 export type AdmittedWrite<T> = (request: WriteRequest, outcome: AdmissionOutcome) => Promise<T>;
@@ -15,30 +14,16 @@ function warningHeader(text: string): string {
 
 /**
  * Runs `write` for `call`: webhooks' warnings go back as Warning headers (kubectl prints them), even
- * when a webhook denied the write; their audit annotations are kept with the cluster's admission log.
+ * when a webhook denied the write.
  */
-export async function admittedWrite<T>(
-  context: ApiContext,
-  call: ApiCall,
-  request: ResourceRequest,
-  write: AdmittedWrite<T>,
-): Promise<T> {
+export async function admittedWrite<T>(call: ApiCall, write: AdmittedWrite<T>): Promise<T> {
   const outcome = emptyOutcome();
   const isDryRun = call.query.getAll('dryRun').includes('All');
   try {
     return await write({ user: call.user, isDryRun }, outcome);
   } finally {
-    if (outcome.warnings.length > 0)
+    if (outcome.warnings.length > 0) {
       call.res.setHeader('Warning', outcome.warnings.map(warningHeader));
-    if (Object.keys(outcome.annotations).length > 0) {
-      context.registry.admission.remember({
-        user: call.user.username,
-        verb: call.req.method ?? '',
-        resource: request.type.plural,
-        namespace: request.namespace,
-        name: request.name,
-        annotations: outcome.annotations,
-      });
     }
   }
 }

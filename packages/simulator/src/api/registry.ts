@@ -81,7 +81,10 @@ export class Registry {
     const draft = this.#draftCreate(type, ns, mutated);
     const validating = { ...attributes, name: draft.metadata.name, object: draft };
     if (isWanted) await this.admission.validate(validating, outcome);
-    return request.isDryRun ? draft : this.#commitCreate(type, draft);
+    if (request.isDryRun) return draft;
+    const created = this.#commitCreate(type, draft);
+    this.admission.remember(validating, outcome);
+    return created;
   }
 
   /** Everything a create decides before storage: name, system metadata, defaults, validation. */
@@ -152,7 +155,9 @@ export class Registry {
     if (current.metadata.resourceVersion !== previous.metadata.resourceVersion) {
       throw conflict(type, name, staleObjectMessage);
     }
-    return this.#commitUpdate(type, mutated, previous);
+    const updated = this.#commitUpdate(type, mutated, previous);
+    this.admission.remember(attributes, outcome);
+    return updated;
   }
 
   #draftUpdate(

@@ -44,7 +44,7 @@ async function write(
       const body = await bodyOf(call, type);
       const target = { type, namespace, name };
       return ok(
-        await admittedWrite(context, call, request, (writer, outcome) =>
+        await admittedWrite(call, (writer, outcome) =>
           registry.admitUpdate(target, body, subresource, writer, outcome),
         ),
       );
@@ -53,7 +53,7 @@ async function write(
       const text = (await call.readBody()).toString('utf8');
       const patch = { contentType: call.req.headers['content-type'] ?? '', text };
       return ok(
-        await admittedWrite(context, call, request, (writer, outcome) =>
+        await admittedWrite(call, (writer, outcome) =>
           applyPatch(registry, request, name, patch, { writer, outcome }),
         ),
       );
@@ -99,7 +99,7 @@ async function collection(
   }
   if (call.req.method === 'POST') {
     const body = await bodyOf(call, type);
-    const created = await admittedWrite(context, call, request, (writer, outcome) =>
+    const created = await admittedWrite(call, (writer, outcome) =>
       context.registry.admitCreate(type, namespace, body, writer, outcome),
     );
     return ok(created, 201);

@@ -15,13 +15,19 @@ import { disruptionController } from './disruption-controller.ts';
 import { endpointsController } from './endpoints-controller.ts';
 import { jobController } from './job-controller.ts';
 import { statefulSetController } from './statefulset-controller.ts';
+import { PendingCreations } from './pending-creations.ts';
 
-/** What controllers may use. */
-export interface ControllerDeps {
+/** What the controllers of a cluster share. */
+export interface ClusterDeps {
   readonly registry: Registry;
   readonly clock: Clock;
   readonly random: Random;
   readonly logger: Logger;
+}
+
+/** What one controller may use: the cluster's parts and its own creations in flight. */
+export interface ControllerDeps extends ClusterDeps {
+  readonly creations: PendingCreations;
 }
 
 /** One controller: which keys a change touches, and how to bring one key to its desired state. */
@@ -42,8 +48,8 @@ export interface ControllerHandle {
 const batchSize = 500;
 
 /** Starts every controller on `deps.registry`'s store. */
-export function startControllers(deps: ControllerDeps): ControllerHandle {
-  const controllers: Controller[] = [
+export function startControllers(deps: ClusterDeps): ControllerHandle {
+  const factories = [
     namespaceController,
     garbageCollector,
     deploymentController,
@@ -56,9 +62,19 @@ export function startControllers(deps: ControllerDeps): ControllerHandle {
     endpointsController,
     disruptionController,
     crdController,
-  ].map((make) => make(deps));
+  ];
   const queue = new Set<string>();
   let scheduled: NodeJS.Immediate | undefined;
+  const enqueue = (item: string): void => {
+    queue.add(item);
+    scheduled ??= setImmediate(drain);
+  };
+  const creations = factories.map(
+    (_, index) => new PendingCreations((key) => enqueue(`${index}|${key}`)),
+  );
+  const controllers: Controller[] = factories.map((make, index) =>
+    make({ ...deps, creations: creations[index] as PendingCreations }),
+  );
   let waiters: (() => void)[] = [];
   const drain = (): void => {
     scheduled = undefined;
@@ -80,6 +96,7 @@ export function startControllers(deps: ControllerDeps): ControllerHandle {
       queue.size === 0 ? Promise.resolve() : new Promise((resolve) => waiters.push(resolve)),
     stop: () => {
       unsubscribe();
+      for (const pending of creations) pending.stop();
       if (scheduled) clearImmediate(scheduled);
       queue.clear();
       for (const resolve of waiters.splice(0)) resolve();

@@ -95,7 +95,7 @@ export function daemonSetController(deps: ControllerDeps): Controller {
     reconcile: (key) => {
       const [namespace, name] = splitKey(key);
       const set = deps.registry.store.get(daemonSetType, namespace, name);
-      if (!set || set.metadata.deletionTimestamp) return;
+      if (!set || set.metadata.deletionTimestamp || deps.creations.isBusy(set)) return;
       const hash = podTemplateHash(recordAt(set, 'spec.template'));
       reconcileSet(deps, set, hash);
       const desired = eligibleNodes(deps, set).length;

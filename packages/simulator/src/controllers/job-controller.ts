@@ -122,7 +122,8 @@ export function jobController(deps: ControllerDeps): Controller {
     reconcile: (key) => {
       const [namespace, name] = splitKey(key);
       const job = deps.registry.store.get(jobType, namespace, name);
-      if (job && !job.metadata.deletionTimestamp) reconcileJob(deps, job);
+      const isWaiting = !job || job.metadata.deletionTimestamp || deps.creations.isBusy(job);
+      if (!isWaiting) reconcileJob(deps, job);
     },
   };
 }

@@ -4,6 +4,7 @@ import { recordAt, stringAt } from '../api/table/json-path.ts';
 import type { StoredObject } from '../api/types.ts';
 import type { ControllerDeps } from './controller-manager.ts';
 import { recordEvent } from './events.ts';
+import { createPodFor } from './admitted-pods.ts';
 import { controllerOf, controllerRef, podType } from './kinds.ts';
 
 /** Live (not terminating) pods whose controller is `owner`. */
@@ -25,31 +26,27 @@ export interface PodShape {
   readonly spec?: Record<string, unknown>;
 }
 
-/** Creates a pod from `owner`'s `spec.template`, records SuccessfulCreate, returns the pod. */
+/** Creates a pod from `owner`'s `spec.template` (see `createPodFor`). */
 export function createOwnedPod(
   deps: ControllerDeps,
   owner: StoredObject,
   shape: PodShape,
   component: string,
-): StoredObject {
+): void {
   const template = recordAt(owner, 'spec.template');
   const templateMeta = recordAt(template, 'metadata');
   const labels = { ...(templateMeta['labels'] as Record<string, string>), ...shape.labels };
   const naming = shape.name ? { name: shape.name } : { generateName: `${owner.metadata.name}-` };
   const metadata = { ...templateMeta, ...naming, labels, ownerReferences: [controllerRef(owner)] };
-  const pod = deps.registry.create(podType, owner.metadata.namespace, {
-    metadata,
-    spec: { ...recordAt(template, 'spec'), ...shape.spec },
-  });
-  const message = `create Pod ${pod.metadata.name} in ${owner.kind} ${owner.metadata.name} successful`;
-  const text = owner.kind === 'Job' ? `Created pod: ${pod.metadata.name}` : message;
-  recordEvent(deps, owner, {
-    type: 'Normal',
-    reason: 'SuccessfulCreate',
-    message: text,
+  const pod = { metadata, spec: { ...recordAt(template, 'spec'), ...shape.spec } };
+  const isJob = owner.kind === 'Job';
+  createPodFor(deps, owner, pod, {
     component,
+    created: (name) =>
+      isJob
+        ? `Created pod: ${name}`
+        : `create Pod ${name} in ${owner.kind} ${owner.metadata.name} successful`,
   });
-  return pod;
 }
 
 /** Deletes `pod` on behalf of `owner`, recording SuccessfulDelete. */

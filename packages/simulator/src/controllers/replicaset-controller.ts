@@ -2,6 +2,7 @@
 import { arrayAt, numberAt, recordAt, stringAt } from '../api/table/json-path.ts';
 import type { StoredObject } from '../api/types.ts';
 import type { Controller, ControllerDeps } from './controller-manager.ts';
+import { createPodFor } from './admitted-pods.ts';
 import { recordEvent } from './events.ts';
 import { controllerOf, controllerRef, keyOf, podType, replicaSetType, splitKey } from './kinds.ts';
 
@@ -19,17 +20,15 @@ function createPod(deps: ControllerDeps, replicaSet: StoredObject): void {
     generateName: `${replicaSet.metadata.name}-`,
     ownerReferences: [controllerRef(replicaSet)],
   };
-  const pod = deps.registry.create(podType, replicaSet.metadata.namespace, {
-    metadata,
-    spec: template['spec'],
-  });
-  const message = `Created pod: ${pod.metadata.name}`;
-  recordEvent(deps, replicaSet, {
-    type: 'Normal',
-    reason: 'SuccessfulCreate',
-    message,
-    component: 'replicaset-controller',
-  });
+  createPodFor(
+    deps,
+    replicaSet,
+    { metadata, spec: template['spec'] },
+    {
+      component: 'replicaset-controller',
+      created: (name) => `Created pod: ${name}`,
+    },
+  );
 }
 
 function deletePod(deps: ControllerDeps, replicaSet: StoredObject, pod: StoredObject): void {
@@ -76,6 +75,7 @@ export function replicaSetController(deps: ControllerDeps): Controller {
       const [namespace, name] = splitKey(key);
       const replicaSet = deps.registry.store.get(replicaSetType, namespace, name);
       if (!replicaSet || replicaSet.metadata.deletionTimestamp) return;
+      if (deps.creations.isBusy(replicaSet)) return;
       const owned = deps.registry.store
         .list(podType, namespace)
         .filter((pod) => controllerOf(pod, 'ReplicaSet')?.uid === replicaSet.metadata.uid);

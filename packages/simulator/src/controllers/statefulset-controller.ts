@@ -101,7 +101,7 @@ export function statefulSetController(deps: ControllerDeps): Controller {
     reconcile: (key) => {
       const [namespace, name] = splitKey(key);
       const set = deps.registry.store.get(statefulSetType, namespace, name);
-      if (!set || set.metadata.deletionTimestamp) return;
+      if (!set || set.metadata.deletionTimestamp || deps.creations.isBusy(set)) return;
       const revision = `${name}-${podTemplateHash(recordAt(set, 'spec.template'))}`;
       step(deps, set, ownedPods(deps, set, true), revision);
       writeStatus(deps, statefulSetType, set, status(set, ownedPods(deps, set), revision));

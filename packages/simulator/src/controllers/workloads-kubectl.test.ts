@@ -66,7 +66,7 @@ void describe('workload kinds through real kubectl', () => {
       ],
     });
     kubectl = await kubectlFor(simulator.cluster('kinds-dev-1'));
-    const created = await kubectl.withInput(manifests, 'create', '--validate=false', '-f', '-');
+    const created = await kubectl.withInput(manifests, 'create', '-f', '-');
     assert.equal(created.code, 0, created.stderr);
   });
 

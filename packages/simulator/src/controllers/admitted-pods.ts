@@ -1,0 +1,75 @@
+// Pods controllers create go through admission like any API create, so webhooks (right-sizing's among them)
+// see them; with no webhook interested the create stays synchronous.
+import { createAttributes } from '../admission/write-attributes.ts';
+import type { KubeObject, StoredObject } from '../api/types.ts';
+import { serviceAccountUsername } from '../auth/user.ts';
+import type { ControllerDeps } from './controller-manager.ts';
+import { recordEvent } from './events.ts';
+import { podType } from './kinds.ts';
+
+/** Which controller creates, and how its success event words the new pod. */
+export interface CreationNote {
+  readonly component: string;
+  created(name: string): string;
+}
+
+/** The identity a built-in controller writes as: its service account in kube-system. */
+function controllerUser(component: string) {
+  const username = serviceAccountUsername('kube-system', component);
+  const groups = [
+    'system:serviceaccounts',
+    'system:serviceaccounts:kube-system',
+    'system:authenticated',
+  ];
+  return { username, groups };
+}
+
+function announce(
+  deps: ControllerDeps,
+  owner: StoredObject,
+  note: CreationNote,
+  pod: StoredObject,
+) {
+  const message = note.created(pod.metadata.name);
+  recordEvent(deps, owner, {
+    type: 'Normal',
+    reason: 'SuccessfulCreate',
+    message,
+    component: note.component,
+  });
+}
+
+/**
+ * Creates `body` as a pod of `owner`. When a webhook wants it, the create runs asynchronously and
+ * `owner` is held (see PendingCreations) until it lands; a refusal becomes a FailedCreate event.
+ */
+export function createPodFor(
+  deps: ControllerDeps,
+  owner: StoredObject,
+  body: { metadata: Record<string, unknown>; spec: unknown },
+  note: CreationNote,
+): void {
+  const { registry } = deps;
+  const namespace = owner.metadata.namespace;
+  const object = { apiVersion: 'v1', kind: 'Pod', ...body } as KubeObject;
+  const request = { user: controllerUser(note.component) };
+  const attributes = createAttributes(podType, namespace, '', object, request);
+  if (!registry.admission.isWanted(attributes)) {
+    announce(deps, owner, note, registry.create(podType, namespace, object));
+    return;
+  }
+  const creation = registry.admitCreate(podType, namespace, object, request).then(
+    (pod) => announce(deps, owner, note, pod),
+    (error: unknown) => {
+      const message = `Error creating: ${error instanceof Error ? error.message : String(error)}`;
+      recordEvent(deps, owner, {
+        type: 'Warning',
+        reason: 'FailedCreate',
+        message,
+        component: note.component,
+      });
+      throw error;
+    },
+  );
+  deps.creations.track(owner, creation);
+}
