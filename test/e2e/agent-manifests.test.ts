@@ -42,7 +42,7 @@ void test('the agent manifests apply cleanly and create every object', async () 
   assert.equal(printed.code, 0, printed.stderr);
   const file = join(dir, 'agent.yaml');
   await writeFile(file, printed.stdout);
-  const applied = await kubectl(kubeconfig, 'edge-1', ['apply', '--validate=false', '-f', file]);
+  const applied = await kubectl(kubeconfig, 'edge-1', ['apply', '-f', file]);
   assert.equal(applied.code, 0, applied.stderr);
   for (const line of [
     'namespace/flotilla-system',

@@ -36,8 +36,7 @@ void test('kubectl apply and delete change the cluster behind the hub, and are a
     manifest,
     'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: through-hub\n  namespace: default\ndata:\n  answer: "42"\n',
   );
-  // --validate=false until the simulator serves OpenAPI (kubectl downloads it to validate).
-  const applied = await k('dev-1', 'apply', '--validate=false', '-f', manifest);
+  const applied = await k('dev-1', 'apply', '-f', manifest);
   assert.equal(applied.code, 0, applied.stderr);
   assert.match(applied.stdout, /configmap\/through-hub (created|configured)/);
   const direct = await k(

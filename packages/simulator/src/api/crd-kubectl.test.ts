@@ -47,7 +47,7 @@ void describe('custom resources through real kubectl', () => {
   });
 
   void it('establishes a CRD and lists its resource in discovery', async () => {
-    const created = await kubectl.withInput(crd, 'create', '--validate=false', '-f', '-');
+    const created = await kubectl.withInput(crd, 'create', '-f', '-');
     assert.equal(
       created.stdout.trim(),
       'customresourcedefinition.apiextensions.k8s.io/widgets.example.com created',
@@ -64,7 +64,7 @@ void describe('custom resources through real kubectl', () => {
   });
 
   void it('creates, reads, patches and deletes custom resources', async () => {
-    const created = await kubectl.withInput(widget, 'create', '--validate=false', '-f', '-');
+    const created = await kubectl.withInput(widget, 'create', '-f', '-');
     assert.equal(created.stdout.trim(), 'widget.example.com/w1 created');
     assert.match((await kubectl('get', 'wd')).stdout, /^w1\s+\d+s$/m);
     const patched = await kubectl(
@@ -90,7 +90,7 @@ void describe('custom resources through real kubectl', () => {
     await kubectl('delete', 'crd', 'widgets.example.com');
     const groups = await kubectl('get', '--raw', '/apis/example.com/v1');
     assert.equal(groups.code, 1);
-    const after = await kubectl.withInput(crd, 'create', '--validate=false', '-f', '-');
+    const after = await kubectl.withInput(crd, 'create', '-f', '-');
     assert.equal(after.code, 0, after.stderr);
     assert.equal((await kubectl('get', 'widgets', '-o', 'name')).stdout, '');
   });

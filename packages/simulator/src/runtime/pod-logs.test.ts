@@ -130,12 +130,6 @@ async function restartInStatus(cluster: TestCluster, pod: string): Promise<void>
   status['restartCount'] = 1;
   const file = `${cluster.kubeconfig}.pod.json`;
   await writeFile(file, JSON.stringify(object));
-  const replaced = await cluster.kubectl(
-    'replace',
-    '--validate=false',
-    '--subresource=status',
-    '-f',
-    file,
-  );
+  const replaced = await cluster.kubectl('replace', '--subresource=status', '-f', file);
   assert.equal(replaced.code, 0, replaced.stderr);
 }

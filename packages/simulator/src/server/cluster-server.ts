@@ -12,6 +12,8 @@ import {
   apiVersions,
   versionInfo,
 } from '../api/discovery.ts';
+import { checkFields } from '../api/openapi/field-validation.ts';
+import { openApiV3 } from '../api/openapi/openapi-v3.ts';
 import { handleResource } from '../api/resource-handler.ts';
 import type { ApiContext, Reply } from '../api/api-call.ts';
 import { routeOf } from '../api/request-info.ts';
@@ -45,6 +47,9 @@ const healthPaths = new Set(['/healthz', '/livez', '/readyz']);
 function discovery(endpoint: ClusterEndpoint, pathname: string, host: string): unknown {
   if (pathname === '/version') return versionInfo(endpoint);
   if (pathname === '/api') return apiVersions(host);
+  if (pathname.startsWith('/openapi/v3')) {
+    return openApiV3(pathname, endpoint.registry, endpoint.kubernetesVersion);
+  }
   const types = endpoint.registry.types.all();
   if (pathname === '/apis') return apiGroupList(types);
   const route = routeOf(pathname, types);
@@ -67,7 +72,11 @@ async function route(
     ? routeOf(url.pathname, endpoint.registry.types.all())
     : { kind: 'unknown' as const };
   if (found.kind !== 'resource') throw noSuchResource();
-  const call = { req, res, user, query: url.searchParams, readBody: () => readBody(req) };
+  const query = url.searchParams;
+  const http = { req, res, query };
+  const validated = async (): Promise<Buffer> =>
+    checkFields(endpoint.registry, found.request, http, await readBody(req));
+  const call = { req, res, user, query, readBody: validated };
   const served = endpoint.runtime?.serve(call, found.request);
   if (served) return served;
   return handleResource(endpoint, call, found.request);
