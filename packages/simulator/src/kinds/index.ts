@@ -3,6 +3,7 @@ import type { ResourceType } from '../api/resource-types.ts';
 import { deploymentHooks, replicaSetHooks } from './apps-kinds.ts';
 import { namespaceHooks, podHooks, secretHooks, serviceHooks } from './core-kinds.ts';
 import type { KindHooks } from './kind-hooks.ts';
+import { mutatingWebhookHooks, validatingWebhookHooks } from './admission-kinds.ts';
 import { daemonSetHooks, jobHooks, statefulSetHooks } from './batch-kinds.ts';
 import { crdHooks, podDisruptionBudgetHooks } from './extension-kinds.ts';
 import { clusterRoleBindingHooks, roleBindingHooks } from './rbac-kinds.ts';
@@ -21,6 +22,8 @@ const hooksByKind: Readonly<Record<string, KindHooks>> = {
   'batch/Job': jobHooks,
   'policy/PodDisruptionBudget': podDisruptionBudgetHooks,
   'apiextensions.k8s.io/CustomResourceDefinition': crdHooks,
+  'admissionregistration.k8s.io/MutatingWebhookConfiguration': mutatingWebhookHooks,
+  'admissionregistration.k8s.io/ValidatingWebhookConfiguration': validatingWebhookHooks,
   'rbac.authorization.k8s.io/RoleBinding': roleBindingHooks,
   'rbac.authorization.k8s.io/ClusterRoleBinding': clusterRoleBindingHooks,
 };
