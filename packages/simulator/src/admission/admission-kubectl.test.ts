@@ -52,7 +52,6 @@ void describe('admission webhooks through kubectl', () => {
     const created = await kubectl.withInput(
       configuration(kind, name, webhook),
       'create',
-      '--validate=false',
       '-f',
       '-',
     );
@@ -164,7 +163,7 @@ void describe('admission webhooks through kubectl', () => {
       timeoutSeconds: 45,
       rules: [rule('pods', ['CREATE'])],
     });
-    const refused = await kubectl.withInput(invalid, 'create', '--validate=false', '-f', '-');
+    const refused = await kubectl.withInput(invalid, 'create', '-f', '-');
     assert.equal(refused.code, 1);
     const expected = [
       'webhooks[0].name: Invalid value: "sloppy": should be a domain with at least three segments separated by dots',
