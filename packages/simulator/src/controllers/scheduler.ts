@@ -1,6 +1,6 @@
 // The scheduler: filters nodes by readiness, selectors, affinity and free requests, then picks the least allocated.
 import { parseQuantity } from '@flotilla/protocol';
-import { arrayAt, recordAt, stringAt } from '../api/table/json-path.ts';
+import { arrayAt, recordAt } from '../api/table/json-path.ts';
 import type { StoredObject } from '../api/types.ts';
 import { nodeFilterReasons } from './node-filters.ts';
 import type { Resources } from './node-filters.ts';
@@ -21,28 +21,6 @@ export function podRequests(pod: StoredObject): Resources {
     memory: Math.max(sum(containers, 'memory'), max(init, 'memory')),
     pods: 1,
   };
-}
-
-function isActive(pod: StoredObject): boolean {
-  const phase = stringAt(pod, 'status.phase');
-  return phase !== 'Succeeded' && phase !== 'Failed';
-}
-
-/** Requests of the active pods bound to each node. */
-export function usedByNode(pods: readonly StoredObject[]): Map<string, Resources> {
-  const used = new Map<string, Resources>();
-  for (const pod of pods.filter(isActive)) {
-    const nodeName = stringAt(pod, 'spec.nodeName');
-    if (!nodeName) continue;
-    const before = used.get(nodeName) ?? { cpu: 0, memory: 0, pods: 0 };
-    const asks = podRequests(pod);
-    used.set(nodeName, {
-      cpu: before.cpu + asks.cpu,
-      memory: before.memory + asks.memory,
-      pods: before.pods + 1,
-    });
-  }
-  return used;
 }
 
 /** Where a pod goes, or why it cannot go anywhere (the FailedScheduling message). */
@@ -73,13 +51,12 @@ function failureMessage(total: number, reasons: Map<string, number>): string {
   return `0/${total} nodes are available: ${listed.join(', ')}. preemption: 0/${total} nodes are available: ${preemption.join(', ')}.`;
 }
 
-/** Chooses a node for `pod` among `nodes`, given every pod already bound. */
+/** Chooses a node for `pod` among `nodes`, given the requests already bound to each (see node-usage.ts). */
 export function place(
   pod: StoredObject,
   nodes: readonly StoredObject[],
-  pods: readonly StoredObject[],
+  used: ReadonlyMap<string, Resources>,
 ): Placement {
-  const used = usedByNode(pods);
   const asks = podRequests(pod);
   const reasons = new Map<string, number>();
   const fitting = nodes.filter((node) => {

@@ -6,6 +6,7 @@ import type { ControllerDeps } from './controller-manager.ts';
 import { recordEvent } from './events.ts';
 import { keyOf, nodeType, podType } from './kinds.ts';
 import { writeStatus } from './owned-pods.ts';
+import { nodeUsage } from './node-usage.ts';
 import { place } from './scheduler.ts';
 
 const component = 'default-scheduler';
@@ -34,7 +35,7 @@ function markUnschedulable(deps: ControllerDeps, pod: StoredObject, message: str
 /** Binds `pod` to the best node and returns it, or records why it stays Pending and returns undefined. */
 export function schedule(deps: ControllerDeps, pod: StoredObject): StoredObject | undefined {
   const { store } = deps.registry;
-  const placement = place(pod, store.list(nodeType), store.list(podType));
+  const placement = place(pod, store.list(nodeType), nodeUsage(store));
   if ('message' in placement) {
     markUnschedulable(deps, pod, placement.message);
     return undefined;
