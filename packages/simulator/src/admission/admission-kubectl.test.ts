@@ -106,6 +106,25 @@ void describe('admission webhooks through kubectl', () => {
     assert.ok(guard.received.some((review) => review.path === '/configmaps?timeout=10s'));
   });
 
+  void it('tells the webhook about a server-side dry run and stores nothing', async () => {
+    const tried = await kubectl(
+      'create',
+      'configmap',
+      'draft',
+      '--from-literal=a=1',
+      '--dry-run=server',
+    );
+    assert.equal(tried.code, 0, tried.stderr);
+    assert.equal(tried.stdout.trim(), 'configmap/draft created (server dry run)');
+    const review = guard.received.find(
+      (entry) =>
+        (entry.request['object'] as { metadata: { name: string } }).metadata.name === 'draft',
+    );
+    assert.equal(review?.request['dryRun'], true);
+    const lookup = await kubectl('get', 'configmap', 'draft');
+    assert.match(lookup.stderr, /configmaps "draft" not found/);
+  });
+
   void it('shows updates with the old and the new object', async () => {
     const labelled = await kubectl('label', 'configmap', 'settings', 'tier=gold');
     assert.equal(labelled.code, 0, labelled.stderr);
