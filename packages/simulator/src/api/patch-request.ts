@@ -1,6 +1,7 @@
 // Applies a PATCH request of any supported media type, then stores the result as an update would.
 import type { AdmissionOutcome } from '../admission/admission.ts';
 import type { WriteRequest } from '../admission/attributes.ts';
+import { applyPatchType, serverSideApply } from './apply/server-side-apply.ts';
 import { parseJson } from './object-body.ts';
 import { jsonPatch, mergePatch, patchTypes } from './patch.ts';
 import type { Registry } from './registry.ts';
@@ -10,7 +11,7 @@ import { strategicMerge } from './strategic-merge.ts';
 import type { StoredObject } from './types.ts';
 
 function unsupported(): KubeError {
-  const accepted = [patchTypes.json, patchTypes.merge, patchTypes.strategic].join(', ');
+  const accepted = [...Object.values(patchTypes), applyPatchType].join(', ');
   return new KubeError(
     415,
     'UnsupportedMediaType',
@@ -40,6 +41,9 @@ export async function applyPatch(
   admission: { writer: WriteRequest; outcome: AdmissionOutcome },
 ): Promise<StoredObject> {
   const mediaType = body.contentType.split(';')[0]?.trim() ?? '';
+  if (mediaType === applyPatchType) {
+    return serverSideApply(registry, request, name, body.text, admission);
+  }
   if (!Object.values(patchTypes).some((type) => type === mediaType)) throw unsupported();
   const current = registry.get(request.type, request.namespace, name);
   const next = patched(current, mediaType, parseJson(body.text, request.type));

@@ -7,6 +7,7 @@ import type { WriteRequest } from '../admission/attributes.ts';
 import type { Clock, Random } from '../clock.ts';
 import { hooksFor } from '../kinds/index.ts';
 import type { ObjectStore } from '../store/object-store.ts';
+import { withManagedFields } from './apply/managed-fields.ts';
 import { asObject, specOf } from './object-body.ts';
 import { checkName, chooseName, hookContext, newMetadata, updatedMetadata } from './object-meta.ts';
 import { deleteObject } from './registry-delete.ts';
@@ -116,7 +117,7 @@ export class Registry {
     if (namespace !== undefined) this.#checkNamespaceOpen(type, namespace, name);
     if (this.store.get(type, namespace, name)) throw alreadyExists(type, name);
     const metadata = { ...draft.metadata, resourceVersion: this.store.nextRevision() };
-    return this.store.put(type, { ...draft, metadata });
+    return this.store.put(type, withManagedFields(type, this.store, { ...draft, metadata }));
   }
 
   /** Replaces an object (or only its status), refusing a stale `resourceVersion`; no admission. */
@@ -208,7 +209,7 @@ export class Registry {
     if (stableJson(unchanged) === stableJson(previous)) return previous;
     const isFinalized = metadata.deletionTimestamp && !metadata.finalizers?.length;
     if (isFinalized) return this.store.remove(type, candidate);
-    return this.store.put(type, candidate);
+    return this.store.put(type, withManagedFields(type, this.store, candidate, previous));
   }
 
   #targetNamespace(type: ResourceType, object: KubeObject, namespace: string | undefined): string {

@@ -12,6 +12,7 @@ import {
   apiVersions,
   versionInfo,
 } from '../api/discovery.ts';
+import { withWriteScope, writeScopeOf } from '../api/apply/request-scope.ts';
 import { checkFields } from '../api/openapi/field-validation.ts';
 import { openApiV3 } from '../api/openapi/openapi-v3.ts';
 import { handleResource } from '../api/resource-handler.ts';
@@ -19,6 +20,7 @@ import type { ApiContext, Reply } from '../api/api-call.ts';
 import { routeOf } from '../api/request-info.ts';
 import { noSuchResource } from '../api/status.ts';
 import type { Identities } from '../auth/identities.ts';
+import { timestamp } from '../clock.ts';
 import type { UserInfo } from '../auth/user.ts';
 import { admitCaller } from './auth.ts';
 import { readBody, sendError, sendJson, sendText } from './http-io.ts';
@@ -79,7 +81,8 @@ async function route(
   const call = { req, res, user, query, readBody: validated };
   const served = endpoint.runtime?.serve(call, found.request);
   if (served) return served;
-  return handleResource(endpoint, call, found.request);
+  const scope = writeScopeOf(req, query, found.request, timestamp(endpoint.clock));
+  return withWriteScope(scope, () => handleResource(endpoint, call, found.request));
 }
 
 async function handle(
