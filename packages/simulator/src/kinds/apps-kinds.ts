@@ -18,22 +18,33 @@ export function defaultTemplate(spec: Json): Json {
   return { ...template, spec: defaultPodSpec(template['spec']) };
 }
 
-function defaultWorkloadSpec(object: KubeObject, extra: Json): KubeObject {
+function defaultWorkloadSpec(object: KubeObject, extra: Json, overrides: Json = {}): KubeObject {
   const spec = record(object['spec']);
-  const fullSpec = { replicas: 1, ...extra, ...spec, template: defaultTemplate(spec) };
+  const fullSpec = {
+    replicas: 1,
+    ...extra,
+    ...spec,
+    ...overrides,
+    template: defaultTemplate(spec),
+  };
   return { ...object, spec: fullSpec };
 }
 
-const rollingUpdate = {
-  type: 'RollingUpdate',
-  rollingUpdate: { maxUnavailable: '25%', maxSurge: '25%' },
-};
+/** A strategy with its type and rolling-update bounds filled in: kubectl sends `strategy: {}`. */
+function defaultStrategy(strategy: unknown): Json {
+  const given = record(strategy);
+  const type = typeof given['type'] === 'string' ? given['type'] : 'RollingUpdate';
+  if (type !== 'RollingUpdate') return { ...given, type };
+  const bounds = { maxUnavailable: '25%', maxSurge: '25%', ...record(given['rollingUpdate']) };
+  return { ...given, type, rollingUpdate: bounds };
+}
 
-const deploymentDefaults = {
-  strategy: rollingUpdate,
-  revisionHistoryLimit: 10,
-  progressDeadlineSeconds: 600,
-};
+const deploymentDefaults = { revisionHistoryLimit: 10, progressDeadlineSeconds: 600 };
+
+function defaultDeployment(object: KubeObject): KubeObject {
+  const strategy = defaultStrategy(record(object['spec'])['strategy']);
+  return defaultWorkloadSpec(object, deploymentDefaults, { strategy });
+}
 
 /** True when every `matchLabels` entry is among the template's labels. */
 function selectorMatchesTemplate(spec: Json): boolean {
@@ -57,8 +68,8 @@ export function validateWorkload(object: KubeObject): StatusCause[] {
 
 /** Deployments: replicas, rolling-update strategy, history limit, progress deadline. */
 export const deploymentHooks: KindHooks = {
-  defaultCreate: (object) => defaultWorkloadSpec(object, deploymentDefaults),
-  defaultUpdate: (object) => defaultWorkloadSpec(object, deploymentDefaults),
+  defaultCreate: defaultDeployment,
+  defaultUpdate: defaultDeployment,
   validate: validateWorkload,
 };
 

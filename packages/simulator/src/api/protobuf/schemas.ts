@@ -1,45 +1,12 @@
 // Field numbers of the Kubernetes protobuf messages we decode (from k8s.io/api generated.proto).
 import { authSchemas } from './auth-schemas.ts';
+import { metadata, objectMeta } from './meta-schemas.ts';
+import type { Schema } from './meta-schemas.ts';
+import { serviceSchemas } from './service-schemas.ts';
+import { workloadSchemas } from './workload-schemas.ts';
 
-/** How one field decodes into JSON. */
-export type FieldType =
-  | 'string'
-  | 'bytes'
-  | 'int'
-  | 'bool'
-  | 'time'
-  | 'stringMap'
-  | 'bytesMap'
-  | 'strings'
-  | { readonly message: Schema; readonly isRepeated?: boolean };
+export type { FieldType, Schema } from './meta-schemas.ts';
 
-/** A message: field number → JSON name and type. Unknown numbers are skipped. */
-export type Schema = Readonly<Record<number, readonly [name: string, type: FieldType]>>;
-
-const ownerReference: Schema = {
-  1: ['kind', 'string'],
-  3: ['name', 'string'],
-  4: ['uid', 'string'],
-  5: ['apiVersion', 'string'],
-  6: ['controller', 'bool'],
-  7: ['blockOwnerDeletion', 'bool'],
-};
-
-/** meta/v1 ObjectMeta. */
-export const objectMeta: Schema = {
-  1: ['name', 'string'],
-  2: ['generateName', 'string'],
-  3: ['namespace', 'string'],
-  5: ['uid', 'string'],
-  6: ['resourceVersion', 'string'],
-  7: ['generation', 'int'],
-  11: ['labels', 'stringMap'],
-  12: ['annotations', 'stringMap'],
-  13: ['ownerReferences', { message: ownerReference, isRepeated: true }],
-  14: ['finalizers', 'strings'],
-};
-
-const metadata = ['metadata', { message: objectMeta }] as const;
 const localReference: Schema = { 1: ['name', 'string'] };
 
 /** Messages by `apiVersion/kind`, for the kinds kubectl's typed `create` commands send. */
@@ -63,5 +30,7 @@ export const schemasByKind: Readonly<Record<string, Schema>> = {
     3: ['imagePullSecrets', { message: localReference, isRepeated: true }],
     4: ['automountServiceAccountToken', 'bool'],
   },
+  ...serviceSchemas,
+  ...workloadSchemas,
   ...authSchemas(objectMeta),
 };

@@ -10,15 +10,16 @@ export interface WireField {
 export function readFields(bytes: Uint8Array): WireField[] {
   const fields: WireField[] = [];
   let offset = 0;
+  // Negative int32/int64 values are ten-byte two's-complement varints, hence 64-bit BigInt arithmetic.
   const varint = (): number => {
-    let result = 0;
-    let shift = 0;
+    let result = 0n;
+    let shift = 0n;
     for (;;) {
       const byte = bytes[offset++];
       if (byte === undefined) throw new Error('truncated varint');
-      result += (byte & 0x7f) * 2 ** shift;
-      if ((byte & 0x80) === 0) return result;
-      shift += 7;
+      result |= BigInt(byte & 0x7f) << shift;
+      if ((byte & 0x80) === 0) return Number(BigInt.asIntN(64, result));
+      shift += 7n;
     }
   };
   while (offset < bytes.length) {
