@@ -1,5 +1,6 @@
 // The shapes resource handlers share: the cluster context, one call, and a reply.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Identities } from '../auth/identities.ts';
 import type { UserInfo } from '../auth/user.ts';
 import type { Clock } from '../clock.ts';
 import { parseJson } from './object-body.ts';
@@ -15,6 +16,8 @@ export interface ApiContext {
   readonly registry: Registry;
   readonly clock: Clock;
   readonly bookmarkIntervalMs: number;
+  /** The cluster's bearer tokens, for serviceaccounts/token; absent, that subresource is not served. */
+  readonly identities?: Identities;
 }
 
 /** One incoming resource call, with its body still unread. */

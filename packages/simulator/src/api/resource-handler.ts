@@ -13,6 +13,7 @@ import { read } from './resource-read.ts';
 import { groupVersion } from './resource-types.ts';
 import { updateScale } from './scale.ts';
 import { KubeError, methodNotAllowed, noSuchResource } from './status.ts';
+import { requestToken } from './token-request.ts';
 
 export type { ApiCall, ApiContext, Reply } from './api-call.ts';
 
@@ -117,16 +118,31 @@ function checkSubresource(request: ResourceRequest): void {
   if (!isServed) throw noSuchResource();
 }
 
+/** The handler of a POST-only subresource (pods/eviction, serviceaccounts/token), if `request` names one. */
+function createOnlySubresource(
+  context: ApiContext,
+  request: ResourceRequest,
+): ((body: unknown) => unknown) | undefined {
+  const { type, namespace, name, subresource } = request;
+  if (name === undefined) return undefined;
+  if (subresource === 'eviction' && type.kind === 'Pod')
+    return (body) => evict(context, type, namespace, name, body);
+  const { identities } = context;
+  if (subresource === 'token' && type.kind === 'ServiceAccount' && identities)
+    return (body) => requestToken({ ...context, identities }, type, namespace, name, body);
+  return undefined;
+}
+
 /** Serves one resource request; throws `KubeError` for anything the API would refuse. */
 export async function handleResource(
   context: ApiContext,
   call: ApiCall,
   request: ResourceRequest,
 ): Promise<Reply> {
-  if (request.subresource === 'eviction' && request.type.kind === 'Pod' && request.name) {
+  const created = createOnlySubresource(context, request);
+  if (created) {
     if (call.req.method !== 'POST') throw methodNotAllowed(call.req.method ?? '', request.type);
-    const { type, namespace, name } = request;
-    return ok(evict(context, type, namespace, name, await bodyOf(call, type)), 201);
+    return ok(created(await bodyOf(call, request.type)), 201);
   }
   checkSubresource(request);
   if (request.type.isVirtual && call.req.method !== 'POST')

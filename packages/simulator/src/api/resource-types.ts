@@ -81,7 +81,20 @@ export const resourceTypes: readonly ResourceType[] = [
   }),
   define({ plural: 'configmaps', kind: 'ConfigMap', shortNames: ['cm'] }),
   define({ plural: 'secrets', kind: 'Secret' }),
-  define({ plural: 'serviceaccounts', kind: 'ServiceAccount', shortNames: ['sa'] }),
+  define({
+    plural: 'serviceaccounts',
+    kind: 'ServiceAccount',
+    shortNames: ['sa'],
+    subresources: [
+      {
+        name: 'token',
+        kind: 'TokenRequest',
+        verbs: ['create'],
+        group: 'authentication.k8s.io',
+        version: 'v1',
+      },
+    ],
+  }),
   define({ plural: 'events', kind: 'Event', shortNames: ['ev'] }),
   ...moreCoreTypes(),
   ...appsTypes(),

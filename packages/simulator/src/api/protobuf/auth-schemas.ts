@@ -1,4 +1,4 @@
-// Protobuf field numbers of the RBAC, review and Eviction kinds kubectl sends typed (auth can-i, create rolebinding, drain).
+// Protobuf field numbers of the RBAC, review, token and Eviction kinds kubectl sends typed (auth can-i, create rolebinding, create token, drain).
 import type { Schema } from './schemas.ts';
 
 const resourceAttributes: Schema = {
@@ -24,6 +24,17 @@ const policyRule: Schema = {
   3: ['resources', 'strings'],
   4: ['resourceNames', 'strings'],
   5: ['nonResourceURLs', 'strings'],
+};
+const boundObjectReference: Schema = {
+  1: ['kind', 'string'],
+  2: ['apiVersion', 'string'],
+  3: ['name', 'string'],
+  4: ['uid', 'string'],
+};
+const tokenSpec: Schema = {
+  1: ['audiences', 'strings'],
+  3: ['boundObjectRef', { message: boundObjectReference }],
+  4: ['expirationSeconds', 'int'],
 };
 
 /** Messages by `apiVersion/kind`, given the ObjectMeta schema to embed. */
@@ -53,6 +64,7 @@ export function authSchemas(objectMeta: Schema): Record<string, Schema> {
       2: ['spec', { message: { 1: ['namespace', 'string'] } }],
     },
     'authentication.k8s.io/v1/SelfSubjectReview': { 1: metadata },
+    'authentication.k8s.io/v1/TokenRequest': { 1: metadata, 2: ['spec', { message: tokenSpec }] },
     'policy/v1/Eviction': {
       1: metadata,
       2: [
