@@ -12,6 +12,11 @@ import {
   apiVersions,
   versionInfo,
 } from '../api/discovery.ts';
+import {
+  aggregatedDiscovery,
+  sendAggregated,
+  wantedDiscovery,
+} from '../api/aggregated-discovery.ts';
 import { withWriteScope, writeScopeOf } from '../api/apply/request-scope.ts';
 import { checkFields } from '../api/openapi/field-validation.ts';
 import { openApiV3 } from '../api/openapi/openapi-v3.ts';
@@ -67,6 +72,13 @@ async function route(
   url: URL,
   user: UserInfo,
 ): Promise<Reply> {
+  const aggregated = wantedDiscovery(req.headers.accept);
+  if (aggregated && (url.pathname === '/api' || url.pathname === '/apis')) {
+    const types = endpoint.registry.types.all();
+    const body = aggregatedDiscovery(url.pathname === '/api', aggregated, types);
+    sendAggregated(res, aggregated, body);
+    return 'streamed';
+  }
   const document = discovery(endpoint, url.pathname, url.host);
   if (document !== undefined) return { status: 200, body: document };
   const isApiPath = url.pathname.startsWith('/api/') || url.pathname.startsWith('/apis/');
