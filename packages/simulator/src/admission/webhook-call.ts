@@ -1,7 +1,7 @@
 // One AdmissionReview POST to a webhook over HTTPS, verified against the configuration's caBundle.
 import { request } from 'node:https';
+import type { Agent } from 'node:https';
 import { isIP } from 'node:net';
-import { checkServerIdentity } from 'node:tls';
 import type { ServiceRoutes } from './service-routes.ts';
 import type { Webhook } from './webhooks.ts';
 
@@ -39,7 +39,7 @@ function endpointOf(webhook: Webhook, services: ServiceRoutes): Endpoint {
   return { url, ...address, path: `${path}?${timeout}`, serverName };
 }
 
-function post(endpoint: Endpoint, webhook: Webhook, body: string): Promise<string> {
+function post(endpoint: Endpoint, webhook: Webhook, body: string, agent: Agent): Promise<string> {
   return new Promise((resolve, reject) => {
     const req = request(
       {
@@ -49,12 +49,12 @@ function post(endpoint: Endpoint, webhook: Webhook, body: string): Promise<strin
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json' },
         ...(webhook.caBundle ? { ca: webhook.caBundle } : {}),
-        // SNI carries host names only; an IP address is still checked against the certificate.
+        // The certificate is checked against the servername (a Service's DNS name) or else the host;
+        // SNI carries host names only. A custom checkServerIdentity would stop sockets being reused.
         ...(isIP(endpoint.serverName) ? {} : { servername: endpoint.serverName }),
-        checkServerIdentity: (_host, certificate) =>
-          checkServerIdentity(endpoint.serverName, certificate),
         timeout: webhook.timeoutSeconds * 1000,
-        agent: false,
+        // Connections are kept alive per address and TLS settings, as kube-apiserver's webhook clients do.
+        agent,
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -83,12 +83,12 @@ function post(endpoint: Endpoint, webhook: Webhook, body: string): Promise<strin
 export async function callWebhook(
   webhook: Webhook,
   review: unknown,
-  services: ServiceRoutes,
+  route: { services: ServiceRoutes; agent: Agent },
 ): Promise<unknown> {
-  const endpoint = endpointOf(webhook, services);
+  const endpoint = endpointOf(webhook, route.services);
   let text: string;
   try {
-    text = await post(endpoint, webhook, JSON.stringify(review));
+    text = await post(endpoint, webhook, JSON.stringify(review), route.agent);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const isHttpFailure = reason.startsWith('an error on the server');
