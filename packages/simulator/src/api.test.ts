@@ -171,6 +171,28 @@ void describe('Kubernetes API machinery', () => {
     );
   });
 
+  void it('keeps the resourceVersion when a PUT changes nothing, managedFields left out', async () => {
+    const created = await call('POST', '/api/v1/namespaces/apps/configmaps', {
+      metadata: { name: 'same' },
+      data: { v: '1' },
+    });
+    assert.ok(Array.isArray(created.body['metadata']['managedFields']));
+    const { managedFields: _dropped, ...metadata } = created.body['metadata'] as Json;
+    const again = await call('PUT', '/api/v1/namespaces/apps/configmaps/same', {
+      ...created.body,
+      metadata,
+    });
+    assert.equal(again.status, 200);
+    assert.equal(
+      again.body['metadata']['resourceVersion'],
+      created.body['metadata']['resourceVersion'],
+    );
+    assert.deepEqual(
+      again.body['metadata']['managedFields'],
+      created.body['metadata']['managedFields'],
+    );
+  });
+
   void it('rejects invalid names with 422 Invalid and the field cause', async () => {
     const bad = await call('POST', '/api/v1/namespaces/apps/configmaps', {
       metadata: { name: 'Not_Valid' },

@@ -12,6 +12,13 @@ function warningHeader(text: string): string {
   return `299 - ${JSON.stringify(text)}`;
 }
 
+/** Adds to the Warning headers already set (field validation may have warned first). */
+function addWarnings(call: ApiCall, warnings: string[]): void {
+  const before = call.res.getHeader('Warning');
+  const earlier = before === undefined ? [] : Array.isArray(before) ? before : [String(before)];
+  call.res.setHeader('Warning', [...earlier, ...warnings]);
+}
+
 /**
  * Runs `write` for `call`: webhooks' warnings go back as Warning headers (kubectl prints them), even
  * when a webhook denied the write.
@@ -22,8 +29,6 @@ export async function admittedWrite<T>(call: ApiCall, write: AdmittedWrite<T>): 
   try {
     return await write({ user: call.user, isDryRun }, outcome);
   } finally {
-    if (outcome.warnings.length > 0) {
-      call.res.setHeader('Warning', outcome.warnings.map(warningHeader));
-    }
+    if (outcome.warnings.length > 0) addWarnings(call, outcome.warnings.map(warningHeader));
   }
 }

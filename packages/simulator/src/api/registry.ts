@@ -198,6 +198,9 @@ export class Registry {
 
   #commitUpdate(type: ResourceType, next: KubeObject, previous: StoredObject): StoredObject {
     const metadata = updatedMetadata(next, previous, this.store.nextRevision());
+    // A body without managedFields keeps the stored ones, so an unchanged PUT stays a no-op.
+    metadata.managedFields ??= previous.metadata.managedFields;
+    if (metadata.managedFields === undefined) delete metadata.managedFields;
     if (type.hasGeneration && specOf(next) !== specOf(previous)) {
       metadata.generation = (previous.metadata.generation ?? 0) + 1;
     }
