@@ -177,7 +177,8 @@ void describe('Kubernetes API machinery', () => {
       data: { v: '1' },
     });
     assert.ok(Array.isArray(created.body['metadata']['managedFields']));
-    const { managedFields: _dropped, ...metadata } = created.body['metadata'] as Json;
+    const metadata = { ...(created.body['metadata'] as Json) };
+    delete metadata['managedFields'];
     const again = await call('PUT', '/api/v1/namespaces/apps/configmaps/same', {
       ...created.body,
       metadata,
