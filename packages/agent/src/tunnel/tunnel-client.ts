@@ -93,6 +93,8 @@ export class TunnelClient extends EventEmitter {
 
   // After the welcome, every frame belongs to the HTTP/2 channel the hub opens.
   #onWelcome(socket: WebSocket, welcome: Extract<HubMessage, { type: 'welcome' }>): void {
+    // A welcome already in flight when stop() was called must not bring the client back.
+    if (this.#state === 'stopped') return;
     serveRequestChannel(
       socket,
       (stream, headers) => this.#route(stream, headers),
@@ -133,6 +135,8 @@ export class TunnelClient extends EventEmitter {
   }
 
   #scheduleRetry(): void {
+    // A dial that fails after stop() (its hello read the API server as it went away) ends here.
+    if (this.#state === 'stopped') return;
     if (this.#now() - this.#downSince > this.#options.giveUpAfterMs) {
       this.#state = 'stopped';
       this.emit('give-up');
