@@ -1,18 +1,25 @@
-// The tunnel under the failures peers get wrong: a hub restart, an agent dying mid-watch, an
-// agent enrolling with a join token — and afterwards no stream is left behind.
+// The tunnel under the failures peers get wrong: a hub restart, an agent dying mid-watch or
+// mid-exec, an agent enrolling with a join token — and afterwards no stream is left behind.
 import assert from 'node:assert/strict';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { startFleet, until, type TestFleet } from './support/fleet.ts';
 import { kubectl, spawnKubectl } from './support/kubectl.ts';
+import { spawnCli } from './support/cli.ts';
 
 let fleet: TestFleet;
 before(async () => {
   fleet = await startFleet(
     [
-      { name: 'dev-1', environment: 'dev', nodes: 1 },
+      {
+        name: 'dev-1',
+        environment: 'dev',
+        nodes: 1,
+        workloads: [{ name: 'web', namespace: 'default', tier: 'web', replicas: 1 }],
+      },
       { name: 'qa-1', environment: 'qa', nodes: 1 },
       { name: 'uat-1', environment: 'uat', nodes: 1 },
     ],
@@ -49,6 +56,75 @@ void test('a watch whose agent dies ends with an error instead of hanging', asyn
   await fleet.agents.get('dev-1')?.close();
   const [code] = (await exited) as [number | null];
   assert.notEqual(code, null, 'kubectl exited by itself');
+  await fleet.startAgent('dev-1');
+  await fleet.waitConnected(2);
+});
+
+/** The first pod of dev-1's `web` workload, once the simulator has scheduled it. */
+async function webPod(): Promise<string> {
+  const args = ['get', 'pods', '-n', 'default', '-o', 'jsonpath={.items[0].metadata.name}'];
+  for (let i = 0; i < 100; i++) {
+    const pod = (await kubectl(fleet.kubeconfig, 'dev-1', args)).stdout.trim();
+    if (pod !== '') return pod;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('no web pod in dev-1');
+}
+
+/** dev-1's agent as its own process (`flotilla agent`), so the test can SIGKILL it. */
+async function agentProcess(): Promise<ChildProcess> {
+  await fleet.agents.get('dev-1')?.close();
+  fleet.agents.delete('dev-1');
+  await fleet.waitConnected(1);
+  const child = spawnCli(['agent', '--log-level', 'silent', '--health', 'false', '--insecure'], {
+    env: {
+      FLOTILLA_HUB_URL: fleet.hub.url,
+      FLOTILLA_CLUSTER: 'dev-1',
+      FLOTILLA_CREDENTIAL_FILE: join(fleet.dir, 'dev-1.token'),
+      FLOTILLA_KUBECONFIG: join(fleet.dir, 'dev-1.local'),
+      FLOTILLA_HEARTBEAT_INTERVAL: '500ms',
+    },
+  });
+  await fleet.waitConnected(2);
+  return child;
+}
+
+void test('an exec whose agent is killed ends kubectl with an error; the session is audited', async () => {
+  const pod = await webPod();
+  const agent = await agentProcess();
+  const exec = spawnKubectl(fleet.kubeconfig, 'dev-1', ['exec', '-i', pod, '--', 'cat']);
+  try {
+    let echoed = '';
+    exec.stdout.on('data', (chunk: Buffer) => (echoed += chunk.toString()));
+    exec.stdin.write('before the kill\n');
+    await until(() => echoed === 'before the kill\n', 'the echo before the kill');
+    const exited = once(exec, 'exit');
+    agent.kill('SIGKILL');
+    const [code] = (await exited) as [number | null];
+    assert.notEqual(code, 0, 'kubectl reports the lost session');
+    assert.notEqual(code, null, 'kubectl exited by itself');
+  } finally {
+    exec.kill('SIGKILL');
+    agent.kill('SIGKILL');
+  }
+  await until(() => fleet.hub.hub.sessions.get('dev-1') === undefined, 'the hub to drop dev-1');
+  let phases: (string | undefined)[] = [];
+  for (let i = 0; i < 100 && !phases.includes('end'); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const rows = await fleet.hub.hub.db
+      .selectFrom('audit_events')
+      .select(['after'])
+      .where('action', '=', 'exec')
+      .where('cluster', '=', 'dev-1')
+      .execute();
+    phases = rows.map((row) => (JSON.parse(row.after ?? '{}') as { phase?: string }).phase);
+  }
+  assert.deepEqual(phases, ['start', 'end'], 'the session start and end are audited');
+  assert.equal(
+    await metric('flotilla_hub_tunnel_streams_opened_total'),
+    await metric('flotilla_hub_tunnel_streams_closed_total'),
+  );
+  assert.equal(await metric('flotilla_hub_tunnel_streams_live'), 0);
   await fleet.startAgent('dev-1');
   await fleet.waitConnected(2);
 });

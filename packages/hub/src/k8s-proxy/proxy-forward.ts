@@ -80,10 +80,12 @@ export function forwardRequest(
   });
   stream.on('error', (error: Error) => failProxied(response, tunnelFailed(cluster, error.message)));
   // A reset (agent gone, tunnel dropped) ends the response at once; a normal end lets the pipe
-  // finish writing what is still buffered.
+  // finish writing what is still buffered. A stream that closes before its body ended was cut
+  // even when its code says NO_ERROR (an agent stopping as the request arrives closes it so).
   stream.on('close', () => {
     clearTimeout(timer);
-    if (stream.rstCode !== constants.NGHTTP2_NO_ERROR && !response.writableEnded)
+    const isCut = stream.rstCode !== constants.NGHTTP2_NO_ERROR || !stream.readableEnded;
+    if (isCut && !response.writableEnded)
       failProxied(response, tunnelFailed(cluster, 'stream reset'));
   });
   response.on('close', () => {
