@@ -15,10 +15,16 @@ import { installKubernetesProxy } from './k8s-proxy/proxy-route.ts';
 import { installAgentApi } from './agent-api/agent-api-route.ts';
 import { handleProxyUpgrade } from './k8s-proxy/proxy-upgrade.ts';
 import { createProxyMetrics } from './k8s-proxy/proxy-metrics.ts';
+import { createAuditWriter, type AuditWriter } from './audit/audit-writer.ts';
+import { cachedClusterLookup } from './k8s-proxy/cluster-lookup.ts';
 import type { ProxyDeps } from './k8s-proxy/proxy-gate.ts';
 import { acceptTlsOnSamePort } from './http/same-port-tls.ts';
 import type { TlsCredentials } from './http/tls-files.ts';
-import { createAuthenticator, type Authenticator } from './access/authenticate.ts';
+import {
+  createAuthenticator,
+  createCachingAuthenticator,
+  type Authenticator,
+} from './access/authenticate.ts';
 import { oidcVerifierFrom } from './access/oidc-config.ts';
 import { installDashboard } from './http/dashboard.ts';
 import { SessionRegistry } from './tunnel/sessions.ts';
@@ -43,6 +49,8 @@ export interface Hub {
   readonly db: Db;
   /** Resolves a request's bearer token to a subject for `can()` (REST routes and the proxy). */
   readonly authenticator: Authenticator;
+  /** Audit rows of proxied requests, batched; stored before the store closes. */
+  readonly audit: AuditWriter;
   /** Stops accepting, retires agent sessions, then closes the HTTP server and store. */
   close(): Promise<void>;
 }
@@ -73,18 +81,20 @@ export async function buildHub(config: HubConfig, deps: HubDeps): Promise<Hub> {
   installErrorHandlers(app, config.dashboardDir !== '');
   installMetrics(app, registry);
   installHealth(app, () => Promise.resolve(!isClosing));
-  const authenticator = createAuthenticator({
-    db: deps.db,
-    now,
-    oidc: oidcVerifierFrom(config, now),
-  });
+  const authentication = { db: deps.db, now, oidc: oidcVerifierFrom(config, now) };
+  const authenticator = createAuthenticator(authentication);
   const disconnect = (cluster: string, reason: string) =>
     sessions.get(cluster)?.socket.close(tunnelCloseCodes.unauthenticated, reason);
   installApi(app, { db: deps.db, now, sessions, authenticator, disconnect });
+  const audit = createAuditWriter(deps.db, logger.child({ subsystem: 'audit' }));
   const proxy: ProxyDeps = {
     db: deps.db,
+    audit,
+    clusters: cachedClusterLookup(deps.db),
     sessions,
-    authenticator,
+    // kubectl and informers send many requests a second: the proxy reuses authentications
+    // briefly (access/authentication-cache.ts); the REST API reads the store every time.
+    authenticator: createCachingAuthenticator(authentication),
     now,
     logger: logger.child({ subsystem: 'k8s-proxy' }),
     metrics: createProxyMetrics(registry),
@@ -100,9 +110,12 @@ export async function buildHub(config: HubConfig, deps: HubDeps): Promise<Hub> {
     // TLS connections were handed to the HTTPS server, which Fastify does not know to close.
     secure?.closeAllConnections();
     await app.close();
+    // Every proxied request has ended by now (tunnels and connections are closed): store the
+    // audit rows still batched before the store goes.
+    await audit.close();
     await deps.db.destroy();
   };
-  return { app, sessions, registry, db: deps.db, authenticator, close };
+  return { app, sessions, registry, db: deps.db, authenticator, audit, close };
 }
 
 /** Routes HTTP upgrades: agents to the tunnel server, exec/attach/port-forward to the proxy. */

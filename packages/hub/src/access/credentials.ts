@@ -2,12 +2,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../store/store.ts';
 import type { CredentialTable } from '../store/schema.ts';
+import { accessChanged } from './access-changes.ts';
 import { hashSecret, newSecret } from './tokens.ts';
 
-/** Who presented a credential. */
-export type CredentialSubject =
+/** Who presented a credential, and until when (ISO time, null for never) it is valid. */
+export type CredentialSubject = (
   | { readonly kind: 'user'; readonly name: string; readonly credentialId: string }
-  | { readonly kind: 'agent'; readonly cluster: string; readonly credentialId: string };
+  | { readonly kind: 'agent'; readonly cluster: string; readonly credentialId: string }
+) & { readonly expiresAt: string | null };
 
 /** What a token listing shows: never the secret or its hash. */
 export interface TokenInfo {
@@ -82,9 +84,10 @@ export async function verifyCredential(
       .where('id', '=', row.id)
       .execute();
   }
+  const expiresAt = row.expires_at;
   return row.kind === 'user'
-    ? { kind: 'user', name: row.subject, credentialId: row.id }
-    : { kind: 'agent', cluster: row.subject, credentialId: row.id };
+    ? { kind: 'user', name: row.subject, credentialId: row.id, expiresAt }
+    : { kind: 'agent', cluster: row.subject, credentialId: row.id, expiresAt };
 }
 
 /** True when any user credential exists (so the bootstrap admin is created only once). */
@@ -152,7 +155,10 @@ function toTokenInfo(row: {
   };
 }
 
-/** Revokes the live credentials of `kind` for `subject` (or only `id`); returns how many. */
+/**
+ * Revokes the live credentials of `kind` for `subject` (or only `id`); returns how many. Callers
+ * in a transaction also call `accessChanged()` once it commits.
+ */
 export async function revokeCredentials(
   db: Db,
   kind: CredentialTable['kind'],
@@ -168,5 +174,6 @@ export async function revokeCredentials(
     .where('revoked_at', 'is', null);
   if (id !== undefined) update = update.where('id', '=', id);
   const result = await update.executeTakeFirst();
+  accessChanged();
   return Number(result.numUpdatedRows);
 }

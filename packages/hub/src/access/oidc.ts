@@ -16,10 +16,11 @@ export interface OidcSettings {
   readonly groupsPrefix: string;
 }
 
-/** Who an ID token says the caller is. */
+/** Who an ID token says the caller is, and until when (epoch ms) the token is valid. */
 export interface OidcIdentity {
   readonly name: string;
   readonly groups: string[];
+  readonly expiresAt: number | undefined;
 }
 
 export interface OidcVerifier {
@@ -60,6 +61,7 @@ function identityOf(payload: JWTPayload, settings: OidcSettings): OidcIdentity {
   return {
     name: settings.usernamePrefix + name,
     groups: groups.map((g) => settings.groupsPrefix + g),
+    expiresAt: payload.exp === undefined ? undefined : payload.exp * 1000,
   };
 }
 

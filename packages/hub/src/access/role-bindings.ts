@@ -5,6 +5,7 @@ import type { Db } from '../store/store.ts';
 import type { RoleBindingTable } from '../store/schema.ts';
 import { auditActor, recordAudit, type Actor } from '../audit/audit.ts';
 import type { Grant, Role, Scope } from './can.ts';
+import { accessChanged } from './access-changes.ts';
 
 /** A binding as the API shows it. */
 export interface RoleBinding extends Grant {
@@ -69,12 +70,14 @@ export async function createRoleBinding(
   actor: Actor,
   now: Date,
 ): Promise<RoleBinding> {
-  return db.transaction().execute(async (trx) => {
-    const created = await insertRoleBinding(trx, binding, now);
-    const entry = { action: 'create', kind: 'role-binding', target: created.id, after: created };
+  const created = await db.transaction().execute(async (trx) => {
+    const inserted = await insertRoleBinding(trx, binding, now);
+    const entry = { action: 'create', kind: 'role-binding', target: inserted.id, after: inserted };
     await recordAudit(trx, { ...auditActor(actor), ...entry }, now);
-    return created;
+    return inserted;
   });
+  accessChanged();
+  return created;
 }
 
 /** Every binding, oldest first. */
@@ -107,6 +110,7 @@ export async function deleteRoleBinding(
     const entry = { action: 'delete', kind: 'role-binding', target: id, before: toBinding(row) };
     await recordAudit(trx, { ...auditActor(actor), ...entry }, now);
   });
+  accessChanged();
 }
 
 /** The grants that apply to a user with `groups`: bound to its name or to one of its groups. */

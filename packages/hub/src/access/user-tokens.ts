@@ -10,6 +10,7 @@ import {
   type TokenInfo,
 } from './credentials.ts';
 import { getUser } from './users.ts';
+import { accessChanged } from './access-changes.ts';
 
 /** Issues a token to an enabled user, audited; the secret is answered once and never stored. */
 export async function issueUserToken(
@@ -41,7 +42,7 @@ export async function revokeUserToken(
   actor: Actor,
   now: Date,
 ): Promise<TokenInfo> {
-  return db.transaction().execute(async (trx) => {
+  const revoked = await db.transaction().execute(async (trx) => {
     const before = await findUserToken(trx, user, id);
     if (before === undefined)
       throw new FlotillaError('not_found', `token ${id} of ${user} does not exist`);
@@ -54,4 +55,6 @@ export async function revokeUserToken(
     );
     return after;
   });
+  accessChanged();
+  return revoked;
 }

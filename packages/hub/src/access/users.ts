@@ -5,6 +5,7 @@ import type { Db } from '../store/store.ts';
 import type { UserTable } from '../store/schema.ts';
 import { auditActor, recordAudit, type Actor } from '../audit/audit.ts';
 import { revokeCredentials } from './credentials.ts';
+import { accessChanged } from './access-changes.ts';
 
 export type UserKind = UserTable['kind'];
 
@@ -81,7 +82,7 @@ export async function disableUser(
   actor: Actor,
   now: Date,
 ): Promise<UserInfo> {
-  return db.transaction().execute(async (trx) => {
+  const disabled = await db.transaction().execute(async (trx) => {
     const before = await getUser(trx, name);
     if (before.disabledAt !== null) return before;
     const disabledAt = now.toISOString();
@@ -99,4 +100,6 @@ export async function disableUser(
     );
     return { ...before, disabledAt };
   });
+  accessChanged();
+  return disabled;
 }

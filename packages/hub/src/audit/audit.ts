@@ -29,21 +29,23 @@ export function auditActor(actor: Actor): Pick<AuditEntry, 'actor' | 'requestId'
 
 const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
 
+/** The row that records `entry`, made at `now`. */
+export function auditRow(entry: AuditEntry, now: Date) {
+  return {
+    at: now.toISOString(),
+    actor: entry.actor,
+    action: entry.action,
+    kind: entry.kind,
+    target: entry.target,
+    cluster: entry.cluster ?? null,
+    before: json(entry.before),
+    after: json(entry.after),
+    request_id: entry.requestId ?? null,
+    source: entry.source ?? null,
+  };
+}
+
 /** Appends `entry`; call it with the transaction that makes the change. */
 export async function recordAudit(db: Db, entry: AuditEntry, now: Date): Promise<void> {
-  await db
-    .insertInto('audit_events')
-    .values({
-      at: now.toISOString(),
-      actor: entry.actor,
-      action: entry.action,
-      kind: entry.kind,
-      target: entry.target,
-      cluster: entry.cluster ?? null,
-      before: json(entry.before),
-      after: json(entry.after),
-      request_id: entry.requestId ?? null,
-      source: entry.source ?? null,
-    })
-    .execute();
+  await db.insertInto('audit_events').values(auditRow(entry, now)).execute();
 }

@@ -7,6 +7,7 @@ import type { AdmittedRequest } from './proxy-gate.ts';
 import type { ProxyOutcome } from './proxy-audit.ts';
 import { clientResponseHeaders, tunnelRequestHeaders } from './proxy-headers.ts';
 import { failProxied } from './proxy-failure.ts';
+import { relayHoldingLast } from './proxy-relay.ts';
 
 /** How long the agent has to start answering (watches answer at once, then stream). */
 const responseHeadersTimeoutMs = 30_000;
@@ -46,17 +47,27 @@ function tunnelFailed(cluster: string, why: string): FlotillaError {
   );
 }
 
-/** Proxies the request; `onDone` is called once, when the exchange is over either way. */
+/**
+ * Proxies the request; `onDone` is called once, when the exchange is over either way. With
+ * `isUrgent` (mutations) the client's last chunk waits until `onDone`'s promise resolves.
+ */
 export function forwardRequest(
   admitted: AdmittedRequest,
   request: IncomingMessage,
   response: ServerResponse,
-  onDone: (outcome: ProxyOutcome) => void,
+  exchange: { onDone: (outcome: ProxyOutcome) => Promise<void>; isUrgent: boolean },
 ): void {
   const started = performance.now();
   const cluster = admitted.target.cluster;
   const stream = openStream(admitted, request);
   let bytes = 0;
+  let outcome: Promise<void> | undefined;
+  const done = () =>
+    (outcome ??= exchange.onDone({
+      status: response.statusCode,
+      bytes,
+      durationMs: performance.now() - started,
+    }));
   const timer = setTimeout(() => {
     failProxied(
       response,
@@ -76,7 +87,8 @@ export function forwardRequest(
     // Count and pipe only now: a 'data' listener added earlier would start the flow before the
     // response exists, and the first chunks would be lost.
     stream.on('data', (chunk: Buffer) => (bytes += chunk.length));
-    stream.pipe(response);
+    if (exchange.isUrgent) relayHoldingLast(stream, response, done);
+    else stream.pipe(response);
   });
   stream.on('error', (error: Error) => failProxied(response, tunnelFailed(cluster, error.message)));
   // A reset (agent gone, tunnel dropped) ends the response at once; a normal end lets the pipe
@@ -90,7 +102,7 @@ export function forwardRequest(
   });
   response.on('close', () => {
     if (!stream.closed) stream.close(constants.NGHTTP2_CANCEL);
-    onDone({ status: response.statusCode, bytes, durationMs: performance.now() - started });
+    done().catch(() => undefined);
   });
   if (hasBody(request)) request.pipe(stream);
 }

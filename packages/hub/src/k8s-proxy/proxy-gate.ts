@@ -14,13 +14,19 @@ import {
 } from '../access/can.ts';
 import { findCluster } from '../clusters/registry.ts';
 import type { Db } from '../store/store.ts';
+import type { AuditWriter } from '../audit/audit-writer.ts';
 import type { SessionRegistry, TunnelSession } from '../tunnel/sessions.ts';
 import { kubernetesAttributes, type KubernetesAttributes } from './kubernetes-attributes.ts';
 import { parseProxyTarget, type ProxyTarget } from './proxy-target.ts';
 import type { ProxyMetrics } from './proxy-metrics.ts';
+import type { ClusterLookup } from './cluster-lookup.ts';
 
 export interface ProxyDeps {
   readonly db: Db;
+  /** Where proxied requests are audited (batched reads, urgent writes). */
+  readonly audit: AuditWriter;
+  /** The cluster rows requests are decided by (briefly cached). */
+  readonly clusters: ClusterLookup;
   readonly sessions: SessionRegistry;
   readonly authenticator: Authenticator;
   readonly now: () => Date;
@@ -79,12 +85,16 @@ export async function admitRequest(
   const subject = await deps.authenticator.authenticate(authorization);
   const attributes = kubernetesAttributes(method, target.path);
   const action: Action = { kind: 'kubernetes', verb: attributes.verb };
-  const row = await findCluster(deps.db, target.cluster);
+  const row = await deps.clusters.find(target.cluster);
   if (row === undefined || row.decommissioned_at !== null)
     throw unknownCluster(subject, action, target.cluster);
   const resource = clusterResource(row);
   authorize(subject, action, resource);
   const session = deps.sessions.get(target.cluster);
-  if (session === undefined) throw notConnected(target.cluster, row.last_seen_at);
+  if (session === undefined) {
+    // The remembered row may predate the disconnect: say when it was really last seen.
+    const fresh = await findCluster(deps.db, target.cluster);
+    throw notConnected(target.cluster, fresh?.last_seen_at ?? row.last_seen_at);
+  }
   return { subject, identity: impersonated(subject, resource), target, attributes, session };
 }

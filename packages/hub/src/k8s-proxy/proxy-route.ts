@@ -5,7 +5,7 @@ import type { FastifyReply } from 'fastify';
 import type { ProxyDeps } from './proxy-gate.ts';
 import { admitRequest } from './proxy-gate.ts';
 import { forwardRequest } from './proxy-forward.ts';
-import { auditProxied } from './proxy-audit.ts';
+import { auditProxied, isUrgentAudit, type ProxyOutcome } from './proxy-audit.ts';
 import { failProxied } from './proxy-failure.ts';
 
 async function proxy(deps: ProxyDeps, request: FastifyRequest, reply: FastifyReply): Promise<void> {
@@ -19,7 +19,7 @@ async function proxy(deps: ProxyDeps, request: FastifyRequest, reply: FastifyRep
       raw.headers.authorization,
     );
     const release = deps.metrics.streamOpened(admitted.target.cluster);
-    forwardRequest(admitted, raw, reply.raw, (outcome) => {
+    const onDone = (outcome: ProxyOutcome) => {
       release();
       deps.metrics.requestDone(
         admitted.target.cluster,
@@ -27,13 +27,16 @@ async function proxy(deps: ProxyDeps, request: FastifyRequest, reply: FastifyRep
         outcome.status,
         outcome.durationMs / 1000,
       );
-      auditProxied(
-        deps.db,
-        deps.logger,
+      return auditProxied(
+        deps.audit,
         admitted,
         { method: raw.method, ...outcome },
         { requestId: request.id, source: request.ip, now: deps.now() },
       );
+    };
+    forwardRequest(admitted, raw, reply.raw, {
+      onDone,
+      isUrgent: isUrgentAudit(admitted.attributes.verb),
     });
   } catch (error) {
     failProxied(reply.raw, error);

@@ -77,13 +77,20 @@ export async function handleProxyUpgrade(
   }
   const meta = { requestId: randomUUID(), source: request.socket.remoteAddress };
   const command = commandOf(admitted);
-  auditProxied(
-    deps.db,
-    deps.logger,
-    admitted,
-    { phase: 'start', command },
-    { ...meta, now: deps.now() },
-  );
+  // The session starts only once its start is in the audit trail.
+  try {
+    await auditProxied(
+      deps.audit,
+      admitted,
+      { phase: 'start', command },
+      {
+        ...meta,
+        now: deps.now(),
+      },
+    );
+  } catch (error) {
+    return refuse(socket, error);
+  }
   const started = performance.now();
   const release = deps.metrics.streamOpened(admitted.target.cluster);
   const stream = openConnect(admitted, request);
@@ -91,11 +98,10 @@ export async function handleProxyUpgrade(
     release();
     const durationMs = performance.now() - started;
     auditProxied(
-      deps.db,
-      deps.logger,
+      deps.audit,
       admitted,
       { phase: 'end', command, bytes, durationMs },
       { ...meta, now: deps.now() },
-    );
+    ).catch(() => undefined);
   });
 }
