@@ -49,6 +49,8 @@ void test('the agent manifests apply cleanly and create every object', async () 
     'serviceaccount/flotilla-agent',
     'clusterrole.rbac.authorization.k8s.io/flotilla-agent',
     'clusterrolebinding.rbac.authorization.k8s.io/flotilla-hub-viewer',
+    'role.rbac.authorization.k8s.io/flotilla-agent',
+    'rolebinding.rbac.authorization.k8s.io/flotilla-agent',
     'secret/flotilla-agent-join',
     'deployment.apps/flotilla-agent',
     'service/flotilla-webhook',
@@ -87,6 +89,39 @@ void test('the agent manifests apply cleanly and create every object', async () 
     'no',
     'least privilege: the agent itself cannot delete pods',
   );
+});
+
+/** `kubectl auth can-i <args>` as the agent's service account, in its namespace. */
+async function agentCan(...args: string[]): Promise<string> {
+  const as = ['--as', 'system:serviceaccount:flotilla-system:flotilla-agent'];
+  const result = await kubectl(kubeconfig, 'edge-1', ['auth', 'can-i', ...args, ...as]);
+  return result.stdout.trim();
+}
+
+void test('the agent may keep its credential Secret and touch no other', async () => {
+  const env = await kubectl(kubeconfig, 'edge-1', [
+    'get',
+    'deployment',
+    'flotilla-agent',
+    '-n',
+    'flotilla-system',
+    '-o',
+    'jsonpath={range .spec.template.spec.containers[0].env[*]}{.name}={.value}{"\\n"}{end}',
+  ]);
+  assert.match(env.stdout, /^FLOTILLA_CREDENTIAL_STORE=secret$/m);
+  assert.match(env.stdout, /^FLOTILLA_CREDENTIAL_SECRET=flotilla-agent-credential$/m);
+  const ns = ['-n', 'flotilla-system'];
+  for (const verb of ['get', 'update', 'patch'])
+    assert.equal(await agentCan(verb, 'secret/flotilla-agent-credential', ...ns), 'yes', verb);
+  assert.equal(
+    await agentCan('create', 'secrets', ...ns),
+    'yes',
+    'create cannot be limited by name',
+  );
+  assert.equal(await agentCan('get', 'secret/flotilla-agent-join', ...ns), 'no');
+  assert.equal(await agentCan('list', 'secrets', ...ns), 'no');
+  assert.equal(await agentCan('delete', 'secret/flotilla-agent-credential', ...ns), 'no');
+  assert.equal(await agentCan('get', 'secret/flotilla-agent-credential', '-n', 'default'), 'no');
 });
 
 void test('a malformed join token is refused before anything is printed', async () => {

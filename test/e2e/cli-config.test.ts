@@ -52,7 +52,12 @@ const cases: readonly Case[] = [
   {
     args: ['agent'],
     message:
-      /--hub-url \(FLOTILLA_HUB_URL\) is missing[\s\S]*--cluster \(FLOTILLA_CLUSTER\) is missing[\s\S]*--credential-file \(FLOTILLA_CREDENTIAL_FILE\) is missing/,
+      /--hub-url \(FLOTILLA_HUB_URL\) is missing[\s\S]*--cluster \(FLOTILLA_CLUSTER\) is missing/,
+  },
+  {
+    args: ['agent', '--hub-url', 'https://hub.example', '--cluster', 'dev-1'],
+    message:
+      /--credential-file \(FLOTILLA_CREDENTIAL_FILE\) has invalid value "": allowed a file path when --credential-store/,
   },
   {
     args: ['agent', ...agentBase, '--cluster', 'Prod_1'],

@@ -23,12 +23,33 @@ export const agentSettings = {
     allowed: 'a DNS-1123 label (lowercase letters, digits, -; at most 63)',
     pattern: clusterNamePattern,
   }),
-  credentialFile: textSetting({
-    description: 'File holding the per-cluster credential issued by the hub',
+  credentialStore: choiceSetting({
+    description:
+      'Where the per-cluster credential is kept: a file (--credential-file) or a Secret in the cluster (--credential-secret)',
+    choices: ['file', 'secret'],
+    defaultText: 'file',
+  }),
+  credentialFile: optionalTextSetting({
+    description:
+      'File holding the per-cluster credential issued by the hub (--credential-store file)',
+    allowed: 'a file path; required with --credential-store file',
+  }),
+  credentialSecret: textSetting({
+    description:
+      'Secret holding the credential (--credential-store secret), in --credential-namespace; the agent creates it when it joins',
+    allowed: 'a DNS-1123 subdomain',
+    pattern: /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/,
+    defaultText: 'flotilla-agent-credential',
+  }),
+  credentialNamespace: textSetting({
+    description: 'Namespace of --credential-secret (the agent’s own)',
+    allowed: 'a DNS-1123 label',
+    pattern: /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/,
+    defaultText: 'flotilla-system',
   }),
   joinTokenFile: optionalTextSetting({
     description:
-      'File holding a join token, used once when --credential-file is still empty; the credential the hub answers is saved there',
+      'File holding a join token, used once while the credential store is still empty; the credential the hub answers is stored',
     allowed: 'a file path, or empty',
   }),
   kubeconfig: optionalTextSetting({
@@ -80,8 +101,19 @@ export const agentSettings = {
 
 export type AgentConfig = ConfigOf<typeof agentSettings>;
 
-/** Settings that cannot be judged one at a time: a plain-text hub URL needs `insecure`. */
+/**
+ * Settings that cannot be judged one at a time: a plain-text hub URL needs `insecure`, and the
+ * file store needs its file.
+ */
 export function checkAgentConfig(config: AgentConfig): SettingProblem | undefined {
+  if (config.credentialStore === 'file' && config.credentialFile === '') {
+    return {
+      flag: 'credential-file',
+      env: 'FLOTILLA_CREDENTIAL_FILE',
+      value: '',
+      allowed: 'a file path when --credential-store (FLOTILLA_CREDENTIAL_STORE) is file',
+    };
+  }
   if (!/^(ws|http):/.test(config.hubUrl) || config.insecure) return undefined;
   return {
     flag: 'hub-url',

@@ -7,7 +7,7 @@ import { readClusterFacts } from './kube/cluster-facts.ts';
 import { TunnelClient } from './tunnel/tunnel-client.ts';
 import { fullJitterBackoff } from './tunnel/backoff.ts';
 import { buildHealthServer } from './http/health-server.ts';
-import { saveCredential, tunnelSecret } from './credentials.ts';
+import { credentialStoreFor, tunnelSecret } from './credentials.ts';
 import { agentRoutes, type AgentApi } from './tunnel/agent-routes.ts';
 import { kubeTarget } from './kube/kube-target.ts';
 
@@ -51,13 +51,14 @@ function agentApi(config: AgentConfig, kubeConfig: KubeConfig): AgentApi {
 export async function startAgent(config: AgentConfig, logger: Logger): Promise<RunningAgent> {
   const log = logger.child({ component: 'agent', cluster: config.cluster });
   const kubeConfig = await loadKubeConfig(config.kubeconfig);
+  const store = credentialStoreFor(config, kubeConfig);
   const tunnel = new TunnelClient({
     hubUrl: config.hubUrl,
     heartbeatIntervalMs: config.heartbeatInterval,
     giveUpAfterMs: config.giveUpAfter,
     backoff: fullJitterBackoff(250, config.reconnectMaxDelay),
     logger: log.child({ subsystem: 'tunnel' }),
-    credential: () => tunnelSecret(config),
+    credential: () => tunnelSecret(store, config.joinTokenFile),
     hello: helloFor(config, kubeConfig),
     handleStream: agentRoutes(kubeTarget(kubeConfig), agentApi(config, kubeConfig), log),
   });
@@ -65,8 +66,8 @@ export async function startAgent(config: AgentConfig, logger: Logger): Promise<R
   await health?.listen({ host: config.healthHost, port: config.healthPort });
   tunnel.on('connected', (welcome: HubWelcome) => {
     if (welcome.credential === undefined) return;
-    saveCredential(config, welcome.credential).then(
-      () => log.info({ file: config.credentialFile }, 'joined: cluster credential saved'),
+    store.save(welcome.credential).then(
+      () => log.info({ store: store.where }, 'joined: cluster credential saved'),
       (error: unknown) => log.error({ err: error }, 'could not save the cluster credential'),
     );
   });

@@ -1,6 +1,7 @@
 // What a real cluster needs to run the agent: namespace, service account, a least-privilege
-// ClusterRole (impersonation plus the reads the agent makes itself), the hub role bindings, the
-// join token Secret, the agent Deployment and the webhook Service.
+// ClusterRole (impersonation plus the reads the agent makes itself), a Role for the Secret that
+// keeps its credential, the hub role bindings, the join token Secret, the agent Deployment and
+// the webhook Service.
 import { labelPrefix } from '@flotilla/protocol';
 import { hubRoleBindings } from './hub-role-bindings.ts';
 
@@ -12,6 +13,8 @@ export interface AgentInstall {
 }
 
 export const agentNamespace = 'flotilla-system';
+/** The Secret the agent keeps its cluster credential in, once it has joined. */
+export const agentCredentialSecret = 'flotilla-agent-credential';
 const name = 'flotilla-agent';
 const labels = { [`${labelPrefix}component`]: 'agent' };
 const meta = (extra: Record<string, unknown> = {}) => ({
@@ -48,8 +51,30 @@ export function agentClusterRole(): Record<string, unknown> {
   };
 }
 
+/**
+ * The agent's rights in its namespace: its credential Secret by name, and create (which RBAC
+ * cannot limit by name) for the first save.
+ */
+export function agentCredentialRole(): Record<string, unknown> {
+  return {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'Role',
+    metadata: meta(),
+    rules: [
+      {
+        apiGroups: [''],
+        resources: ['secrets'],
+        resourceNames: [agentCredentialSecret],
+        verbs: ['get', 'update', 'patch'],
+      },
+      { apiGroups: [''], resources: ['secrets'], verbs: ['create'] },
+    ],
+  };
+}
+
 function identity(): Record<string, unknown>[] {
   const roleRef = { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name };
+  const subjects = [{ kind: 'ServiceAccount', name, namespace: agentNamespace }];
   return [
     { apiVersion: 'v1', kind: 'Namespace', metadata: { name: agentNamespace, labels } },
     { apiVersion: 'v1', kind: 'ServiceAccount', metadata: meta() },
@@ -59,7 +84,15 @@ function identity(): Record<string, unknown>[] {
       kind: 'ClusterRoleBinding',
       metadata: { name, labels },
       roleRef,
-      subjects: [{ kind: 'ServiceAccount', name, namespace: agentNamespace }],
+      subjects,
+    },
+    agentCredentialRole(),
+    {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'RoleBinding',
+      metadata: meta(),
+      roleRef: { ...roleRef, kind: 'Role' },
+      subjects,
     },
   ];
 }
@@ -69,7 +102,9 @@ function container(install: AgentInstall): Record<string, unknown> {
     FLOTILLA_HUB_URL: install.hubUrl,
     FLOTILLA_CLUSTER: install.cluster,
     FLOTILLA_JOIN_TOKEN_FILE: '/var/run/flotilla/join/token',
-    FLOTILLA_CREDENTIAL_FILE: '/var/lib/flotilla/credential',
+    FLOTILLA_CREDENTIAL_STORE: 'secret',
+    FLOTILLA_CREDENTIAL_SECRET: agentCredentialSecret,
+    FLOTILLA_CREDENTIAL_NAMESPACE: agentNamespace,
   };
   const probe = (path: string) => ({ httpGet: { path, port: 8081 }, periodSeconds: 10 });
   return {
@@ -89,19 +124,13 @@ function container(install: AgentInstall): Record<string, unknown> {
       readOnlyRootFilesystem: true,
       allowPrivilegeEscalation: false,
     },
-    volumeMounts: [
-      { name: 'join', mountPath: '/var/run/flotilla/join', readOnly: true },
-      { name: 'state', mountPath: '/var/lib/flotilla' },
-    ],
+    volumeMounts: [{ name: 'join', mountPath: '/var/run/flotilla/join', readOnly: true }],
   };
 }
 
 function workload(install: AgentInstall): Record<string, unknown>[] {
   const selector = { 'app.kubernetes.io/name': name };
-  const volumes = [
-    { name: 'join', secret: { secretName: `${name}-join` } },
-    { name: 'state', emptyDir: {} },
-  ];
+  const volumes = [{ name: 'join', secret: { secretName: `${name}-join` } }];
   return [
     {
       apiVersion: 'v1',
