@@ -99,6 +99,7 @@ export async function startCluster(
     close: async () => {
       controllers.stop();
       runtime.close();
+      registry.admission.close();
       await endpoint.close();
     },
   };

@@ -1,4 +1,5 @@
 // Admission of one cluster: mutating webhooks in order, then validating webhooks together, as kube-apiserver runs them.
+import { Agent } from 'node:https';
 import type { Logger } from 'pino';
 import type { KubeObject } from '../api/types.ts';
 import { KubeError } from '../api/status.ts';
@@ -49,9 +50,15 @@ export class Admission {
   readonly services = new ServiceRoutes();
   readonly #deps: AdmissionDeps;
   readonly #records: AdmissionRecord[] = [];
+  readonly #agent = new Agent({ keepAlive: true, maxSockets: 64 });
 
   constructor(deps: AdmissionDeps) {
     this.#deps = deps;
+  }
+
+  /** Closes the connections kept open to webhooks. */
+  close(): void {
+    this.#agent.destroy();
   }
 
   /** Keeps (and logs) the audit annotations of an admitted write, if it has any; the oldest go first. */
@@ -121,7 +128,8 @@ export class Admission {
     const { uid, review } = reviewRequest(attributes);
     let answer: ReviewAnswer;
     try {
-      answer = readAnswer(await callWebhook(webhook, review, this.services), uid);
+      const route = { services: this.services, agent: this.#agent };
+      answer = readAnswer(await callWebhook(webhook, review, route), uid);
     } catch (error) {
       if (!(error instanceof WebhookCallError)) throw error;
       this.#deps.logger?.warn({ webhook: webhook.name, err: error.message }, 'webhook call failed');
