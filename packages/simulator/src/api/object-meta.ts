@@ -3,12 +3,17 @@ import { randomSuffix, randomUid, timestamp } from '../clock.ts';
 import type { Clock, Random } from '../clock.ts';
 import type { HookContext } from '../kinds/index.ts';
 import { invalidValue, required } from '../kinds/kind-hooks.ts';
+import { nodePortsOf } from '../kinds/node-ports.ts';
+import type { ObjectStore } from '../store/object-store.ts';
 import { nameErrors } from './names.ts';
 import { omit } from './omit.ts';
+import { typeOfKind } from './resource-types.ts';
 import type { ResourceType } from './resource-types.ts';
 import { invalid } from './status.ts';
 import type { StatusCause } from './status.ts';
 import type { KubeObject, StoredObject } from './types.ts';
+
+const serviceType = typeOfKind('', 'Service');
 
 /** The name a create will use: the given one, or `generateName` plus a random suffix. */
 export function chooseName(type: ResourceType, object: KubeObject, random: Random): string {
@@ -77,8 +82,13 @@ export function updatedMetadata(
 
 /** Dependencies a registry hands to kind hooks. */
 export function hookContext(
-  deps: { clock: Clock; random: Random },
+  deps: { clock: Clock; random: Random; store: ObjectStore },
   serviceIps: () => string,
 ): HookContext {
-  return { clock: deps.clock, random: deps.random, allocateServiceIp: serviceIps };
+  return {
+    clock: deps.clock,
+    random: deps.random,
+    allocateServiceIp: serviceIps,
+    usedNodePorts: () => nodePortsOf(deps.store.list(serviceType)),
+  };
 }

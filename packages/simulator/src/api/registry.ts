@@ -6,6 +6,7 @@ import { createAttributes, dryRunResult, updateAttributes } from '../admission/w
 import type { WriteRequest } from '../admission/attributes.ts';
 import type { Clock, Random } from '../clock.ts';
 import { hooksFor } from '../kinds/index.ts';
+import type { HookContext } from '../kinds/index.ts';
 import type { ObjectStore } from '../store/object-store.ts';
 import { withManagedFields } from './apply/managed-fields.ts';
 import { asObject, specOf } from './object-body.ts';
@@ -175,7 +176,8 @@ export class Registry {
     if (version && version !== previous.metadata.resourceVersion) {
       throw conflict(type, name, staleObjectMessage);
     }
-    const next = nextState(type, object, previous, subresource);
+    const context = hookContext(this.#deps, () => this.#allocateServiceIp());
+    const next = nextState(type, object, previous, subresource, context);
     this.#validate(type, next, name);
     return { next, previous };
   }
@@ -282,10 +284,11 @@ function nextState(
   object: KubeObject,
   previous: StoredObject,
   subresource?: 'status',
+  context?: HookContext,
 ): KubeObject {
   if (subresource === 'status') return { ...previous, status: object['status'] };
   const next = type.hasStatus
     ? dropUndefinedStatus({ ...object, status: previous['status'] })
     : object;
-  return hooksFor(type).defaultUpdate?.(next, previous) ?? next;
+  return hooksFor(type).defaultUpdate?.(next, previous, context) ?? next;
 }

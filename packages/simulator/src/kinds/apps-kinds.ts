@@ -1,16 +1,12 @@
-// Defaulting and validation of the apps kinds: deployments and replicasets.
+// Defaulting and validation of the apps kinds: deployments, replicasets, statefulsets and daemonsets.
 import { isRecord } from '../api/types.ts';
 import type { KubeObject } from '../api/types.ts';
 import type { StatusCause } from '../api/status.ts';
+import { fill, isUnset, record, withList, withRecord } from './defaulting.ts';
+import type { Json } from './defaulting.ts';
 import { invalidValue, required } from './kind-hooks.ts';
 import type { KindHooks } from './kind-hooks.ts';
 import { defaultPodSpec, validatePodSpec } from './pod-spec.ts';
-
-type Json = Record<string, unknown>;
-
-function record(value: unknown): Json {
-  return isRecord(value) ? value : {};
-}
 
 /** A workload's pod template with the pod spec defaults filled in. */
 export function defaultTemplate(spec: Json): Json {
@@ -18,32 +14,74 @@ export function defaultTemplate(spec: Json): Json {
   return { ...template, spec: defaultPodSpec(template['spec']) };
 }
 
-function defaultWorkloadSpec(object: KubeObject, extra: Json, overrides: Json = {}): KubeObject {
-  const spec = record(object['spec']);
-  const fullSpec = {
+/** `object` with its spec defaulted by `defaults` and its pod template defaulted. */
+function withSpec(object: KubeObject, defaults: (spec: Json) => Json): KubeObject {
+  const spec = defaults(record(object['spec']));
+  return { ...object, spec: { ...spec, template: defaultTemplate(spec) } };
+}
+
+/** A rolling update strategy's type and bounds, as Deployment and DaemonSet default them. */
+function rollingStrategy(strategy: unknown, bounds: Json): Json {
+  const given = fill(record(strategy), { type: 'RollingUpdate' });
+  if (given['type'] !== 'RollingUpdate') return given;
+  return { ...given, rollingUpdate: fill(record(given['rollingUpdate']), bounds) };
+}
+
+function deploymentSpec(spec: Json): Json {
+  const filled = fill(spec, {
     replicas: 1,
-    ...extra,
-    ...spec,
-    ...overrides,
-    template: defaultTemplate(spec),
-  };
-  return { ...object, spec: fullSpec };
+    revisionHistoryLimit: 10,
+    progressDeadlineSeconds: 600,
+  });
+  const bounds = { maxUnavailable: '25%', maxSurge: '25%' };
+  return { ...filled, strategy: rollingStrategy(filled['strategy'], bounds) };
 }
 
-/** A strategy with its type and rolling-update bounds filled in: kubectl sends `strategy: {}`. */
-function defaultStrategy(strategy: unknown): Json {
+/** An unset type becomes RollingUpdate with partition 0; a given RollingUpdate keeps rollingUpdate unset. */
+function statefulSetStrategy(strategy: unknown): Json {
   const given = record(strategy);
-  const type = typeof given['type'] === 'string' ? given['type'] : 'RollingUpdate';
-  if (type !== 'RollingUpdate') return { ...given, type };
-  const bounds = { maxUnavailable: '25%', maxSurge: '25%', ...record(given['rollingUpdate']) };
-  return { ...given, type, rollingUpdate: bounds };
+  const typed = isUnset(given['type'])
+    ? { ...given, type: 'RollingUpdate', rollingUpdate: record(given['rollingUpdate']) }
+    : given;
+  if (typed['type'] !== 'RollingUpdate') return typed;
+  return withRecord(typed, 'rollingUpdate', (update) => fill(update, { partition: 0 }));
 }
 
-const deploymentDefaults = { revisionHistoryLimit: 10, progressDeadlineSeconds: 600 };
+/** Claim templates are PersistentVolumeClaims: Filesystem mode, Pending phase. */
+function defaultClaimTemplate(claim: Json): Json {
+  const spec = fill(record(claim['spec']), { volumeMode: 'Filesystem' });
+  return { ...claim, spec, status: fill(record(claim['status']), { phase: 'Pending' }) };
+}
 
-function defaultDeployment(object: KubeObject): KubeObject {
-  const strategy = defaultStrategy(record(object['spec'])['strategy']);
-  return defaultWorkloadSpec(object, deploymentDefaults, { strategy });
+function statefulSetSpec(spec: Json): Json {
+  const filled = fill(spec, {
+    replicas: 1,
+    podManagementPolicy: 'OrderedReady',
+    revisionHistoryLimit: 10,
+  });
+  const retention = { whenDeleted: 'Retain', whenScaled: 'Retain' };
+  return withList(
+    {
+      ...filled,
+      updateStrategy: statefulSetStrategy(filled['updateStrategy']),
+      persistentVolumeClaimRetentionPolicy: fill(
+        record(filled['persistentVolumeClaimRetentionPolicy']),
+        retention,
+      ),
+    },
+    'volumeClaimTemplates',
+    defaultClaimTemplate,
+  );
+}
+
+function daemonSetSpec(spec: Json): Json {
+  const filled = fill(spec, { revisionHistoryLimit: 10 });
+  const bounds = { maxUnavailable: 1, maxSurge: 0 };
+  return { ...filled, updateStrategy: rollingStrategy(filled['updateStrategy'], bounds) };
+}
+
+function replicaSetSpec(spec: Json): Json {
+  return fill(spec, { replicas: 1 });
 }
 
 /** True when every `matchLabels` entry is among the template's labels. */
@@ -66,16 +104,20 @@ export function validateWorkload(object: KubeObject): StatusCause[] {
   return causes;
 }
 
-/** Deployments: replicas, rolling-update strategy, history limit, progress deadline. */
-export const deploymentHooks: KindHooks = {
-  defaultCreate: defaultDeployment,
-  defaultUpdate: defaultDeployment,
-  validate: validateWorkload,
-};
+/** Hooks that default a workload's spec with `defaults` on create and update, and validate it. */
+function workloadHooks(defaults: (spec: Json) => Json): KindHooks {
+  const defaulted = (object: KubeObject): KubeObject => withSpec(object, defaults);
+  return { defaultCreate: defaulted, defaultUpdate: defaulted, validate: validateWorkload };
+}
+
+/** Deployments: replicas, rolling update 25%/25%, history limit 10, progress deadline 600s. */
+export const deploymentHooks: KindHooks = workloadHooks(deploymentSpec);
 
 /** ReplicaSets: replicas and template defaults. */
-export const replicaSetHooks: KindHooks = {
-  defaultCreate: (object) => defaultWorkloadSpec(object, {}),
-  defaultUpdate: (object) => defaultWorkloadSpec(object, {}),
-  validate: validateWorkload,
-};
+export const replicaSetHooks: KindHooks = workloadHooks(replicaSetSpec);
+
+/** StatefulSets: ordered pod management, a partitioned rolling update, claims retained. */
+export const statefulSetHooks: KindHooks = workloadHooks(statefulSetSpec);
+
+/** DaemonSets: a rolling update one node at a time, no surge. */
+export const daemonSetHooks: KindHooks = workloadHooks(daemonSetSpec);

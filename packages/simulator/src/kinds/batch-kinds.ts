@@ -1,55 +1,44 @@
-// Defaulting and validation of StatefulSets, DaemonSets and Jobs.
+// Defaulting and validation of the batch kinds: Jobs and CronJobs.
 import { recordAt, stringAt } from '../api/table/json-path.ts';
 import type { StatusCause } from '../api/status.ts';
 import type { KubeObject } from '../api/types.ts';
+import { isRecord } from '../api/types.ts';
 import { defaultTemplate, validateWorkload } from './apps-kinds.ts';
+import { fill, isUnset, record, withList, withRecord } from './defaulting.ts';
+import type { Json } from './defaulting.ts';
 import type { KindHooks } from './kind-hooks.ts';
 
-type Json = Record<string, unknown>;
-
-function withSpec(object: KubeObject, defaults: Json, extra: Json = {}): KubeObject {
-  const spec = recordAt(object, 'spec');
-  return {
-    ...object,
-    spec: { ...defaults, ...spec, ...extra, template: defaultTemplate({ ...spec, ...extra }) },
-  };
+/** Pod condition patterns of a pod failure policy default their status to True. */
+function defaultFailurePolicy(policy: Json): Json {
+  return withList(policy, 'rules', (rule) =>
+    withList(rule, 'onPodConditions', (pattern) => fill(pattern, { status: 'True' })),
+  );
 }
 
-const statefulSetDefaults = {
-  replicas: 1,
-  podManagementPolicy: 'OrderedReady',
-  updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: 0 } },
-  revisionHistoryLimit: 10,
-  persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Retain', whenScaled: 'Retain' },
-};
+/** SetDefaults_Job for v1.32 (JobPodReplacementPolicy on by default). */
+export function jobSpecDefaults(given: Json): Json {
+  const isBare = isUnset(given['completions']) && isUnset(given['parallelism']);
+  const spec = isBare ? { ...given, completions: 1, parallelism: 1 } : given;
+  const hasFailurePolicy = isRecord(spec['podFailurePolicy']);
+  const filled = fill(spec, {
+    parallelism: 1,
+    backoffLimit: isUnset(spec['backoffLimitPerIndex']) ? 6 : 2147483647,
+    completionMode: 'NonIndexed',
+    suspend: false,
+    podReplacementPolicy: hasFailurePolicy ? 'Failed' : 'TerminatingOrFailed',
+  });
+  return withRecord(filled, 'podFailurePolicy', defaultFailurePolicy);
+}
 
-/** StatefulSets: ordered pod management and a partitioned rolling update. */
-export const statefulSetHooks: KindHooks = {
-  defaultCreate: (object) => withSpec(object, statefulSetDefaults),
-  defaultUpdate: (object) => withSpec(object, statefulSetDefaults),
-  validate: validateWorkload,
-};
-
-const daemonSetDefaults = {
-  updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1, maxSurge: 0 } },
-  revisionHistoryLimit: 10,
-};
-
-/** DaemonSets: a rolling update one node at a time. */
-export const daemonSetHooks: KindHooks = {
-  defaultCreate: (object) => withSpec(object, daemonSetDefaults),
-  defaultUpdate: (object) => withSpec(object, daemonSetDefaults),
-  validate: validateWorkload,
-};
-
-const jobDefaults = {
-  parallelism: 1,
-  completions: 1,
-  backoffLimit: 6,
-  completionMode: 'NonIndexed',
-  suspend: false,
-  podReplacementPolicy: 'TerminatingOrFailed',
-};
+/** A Job without labels of its own takes its pod template's (SetDefaults_Job). */
+function labelsFromTemplate(object: KubeObject): KubeObject {
+  const templateLabels = recordAt(object, 'spec.template.metadata.labels');
+  const own = object.metadata.labels ?? {};
+  const isTemplateLabelled = isRecord(recordAt(object, 'spec.template.metadata')['labels']);
+  if (!isTemplateLabelled || Object.keys(own).length > 0) return object;
+  const labels = templateLabels as Record<string, string>;
+  return { ...object, metadata: { ...object.metadata, labels } };
+}
 
 /** The generated selector and pod labels of a Job, keyed by its uid as the API server does. */
 function jobSelector(object: KubeObject): KubeObject {
@@ -71,6 +60,11 @@ function jobSelector(object: KubeObject): KubeObject {
   return { ...object, spec: { ...spec, selector, template: withLabels } };
 }
 
+function withJobDefaults(object: KubeObject): KubeObject {
+  const spec = jobSpecDefaults(record(object['spec']));
+  return { ...object, spec: { ...spec, template: defaultTemplate(spec) } };
+}
+
 function validateJob(object: KubeObject): StatusCause[] {
   const causes = validateWorkload(object);
   const policy = stringAt(object, 'spec.template.spec.restartPolicy');
@@ -85,8 +79,33 @@ function validateJob(object: KubeObject): StatusCause[] {
   return causes;
 }
 
-/** Jobs: completions, parallelism, backoff limit and a selector generated from the uid. */
+/** Jobs: completions, parallelism, backoff limit, replacement policy and a uid-keyed selector. */
 export const jobHooks: KindHooks = {
-  defaultCreate: (object) => withSpec(jobSelector(object), jobDefaults),
+  defaultCreate: (object) => jobSelector(withJobDefaults(labelsFromTemplate(object))),
+  defaultUpdate: withJobDefaults,
   validate: validateJob,
+};
+
+/**
+ * SetDefaults_CronJob; inside the job template only the pod template is defaulted (the Job
+ * defaults belong to Job objects, so a real server leaves `jobTemplate.spec` as given).
+ */
+function defaultCronJob(object: KubeObject): KubeObject {
+  const spec = fill(record(object['spec']), {
+    concurrencyPolicy: 'Allow',
+    suspend: false,
+    successfulJobsHistoryLimit: 3,
+    failedJobsHistoryLimit: 1,
+  });
+  const jobTemplate = record(spec['jobTemplate']);
+  const jobSpec = record(jobTemplate['spec']);
+  const template = defaultTemplate(jobSpec);
+  const defaulted = { ...jobTemplate, spec: { ...jobSpec, template } };
+  return { ...object, spec: { ...spec, jobTemplate: defaulted } };
+}
+
+/** CronJobs: concurrency, suspension and history limits, and their job's pod template. */
+export const cronJobHooks: KindHooks = {
+  defaultCreate: defaultCronJob,
+  defaultUpdate: defaultCronJob,
 };

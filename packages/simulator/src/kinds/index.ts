@@ -1,10 +1,16 @@
 // The kind hooks by kind name, so the registry finds a kind's behaviour in one place.
 import type { ResourceType } from '../api/resource-types.ts';
-import { deploymentHooks, replicaSetHooks } from './apps-kinds.ts';
-import { namespaceHooks, podHooks, secretHooks, serviceHooks } from './core-kinds.ts';
+import {
+  daemonSetHooks,
+  deploymentHooks,
+  replicaSetHooks,
+  statefulSetHooks,
+} from './apps-kinds.ts';
+import { namespaceHooks, podHooks, secretHooks } from './core-kinds.ts';
+import { serviceHooks } from './service-kinds.ts';
 import type { KindHooks } from './kind-hooks.ts';
 import { mutatingWebhookHooks, validatingWebhookHooks } from './admission-kinds.ts';
-import { daemonSetHooks, jobHooks, statefulSetHooks } from './batch-kinds.ts';
+import { cronJobHooks, jobHooks } from './batch-kinds.ts';
 import { crdHooks, podDisruptionBudgetHooks } from './extension-kinds.ts';
 import { clusterRoleBindingHooks, roleBindingHooks } from './rbac-kinds.ts';
 
@@ -20,6 +26,7 @@ const hooksByKind: Readonly<Record<string, KindHooks>> = {
   'apps/StatefulSet': statefulSetHooks,
   'apps/DaemonSet': daemonSetHooks,
   'batch/Job': jobHooks,
+  'batch/CronJob': cronJobHooks,
   'policy/PodDisruptionBudget': podDisruptionBudgetHooks,
   'apiextensions.k8s.io/CustomResourceDefinition': crdHooks,
   'admissionregistration.k8s.io/MutatingWebhookConfiguration': mutatingWebhookHooks,

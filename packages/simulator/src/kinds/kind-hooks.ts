@@ -8,14 +8,20 @@ export interface HookContext {
   readonly clock: Clock;
   readonly random: Random;
   allocateServiceIp(): string;
+  /** The node ports the cluster's services hold (a service's own, on update, included). */
+  usedNodePorts(): ReadonlySet<number>;
 }
 
 /** A kind's defaulting and validation; both are pure apart from the context. */
 export interface KindHooks {
   /** Fills defaults in a new object (status included) before it is stored. */
   readonly defaultCreate?: (object: KubeObject, context: HookContext) => KubeObject;
-  /** Fills defaults in an updated object. */
-  readonly defaultUpdate?: (object: KubeObject, previous: KubeObject) => KubeObject;
+  /** Fills defaults in an updated object; `context` is there when the registry can allocate. */
+  readonly defaultUpdate?: (
+    object: KubeObject,
+    previous: KubeObject,
+    context?: HookContext,
+  ) => KubeObject;
   /** Field errors that make the object invalid (422). */
   readonly validate?: (object: KubeObject) => StatusCause[];
 }

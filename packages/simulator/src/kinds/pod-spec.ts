@@ -1,41 +1,80 @@
 // Pod spec defaulting and validation, shared by pods and the pod templates of workloads.
 import { isRecord } from '../api/types.ts';
 import type { StatusCause } from '../api/status.ts';
+import { defaultContainer, defaultVolume } from './container-defaults.ts';
+import { fill, isUnset, record, withList } from './defaulting.ts';
+import type { Json } from './defaulting.ts';
 import { required } from './kind-hooks.ts';
 
-type Json = Record<string, unknown>;
-
-function defaultContainer(container: unknown): unknown {
-  if (!isRecord(container)) return container;
-  const image = typeof container['image'] === 'string' ? container['image'] : '';
-  const isLatest = !image.includes(':') || image.endsWith(':latest');
-  return {
-    resources: {},
-    terminationMessagePath: '/dev/termination-log',
-    terminationMessagePolicy: 'File',
-    imagePullPolicy: isLatest ? 'Always' : 'IfNotPresent',
-    ...container,
-  };
+/** The deprecated `serviceAccount` mirrors `serviceAccountName`, as v1 conversion keeps them. */
+function mirrorServiceAccount(spec: Json): Json {
+  const name = isUnset(spec['serviceAccountName'])
+    ? spec['serviceAccount']
+    : spec['serviceAccountName'];
+  if (isUnset(name)) return spec;
+  return { ...spec, serviceAccountName: name, serviceAccount: name };
 }
 
-/** The API server's pod spec defaults (restart policy, DNS, scheduler, container fields). */
+/**
+ * The defaults every pod spec gets, templates included (SetDefaults_PodSpec and the container,
+ * port, probe and volume defaults). Pod-only fields are added by `defaultPod`.
+ */
 export function defaultPodSpec(spec: unknown): Json {
-  const base = isRecord(spec) ? spec : {};
-  const containers = Array.isArray(base['containers']) ? base['containers'] : [];
-  return {
+  let filled = fill(record(spec), {
     restartPolicy: 'Always',
     terminationGracePeriodSeconds: 30,
     dnsPolicy: 'ClusterFirst',
-    serviceAccountName: 'default',
-    serviceAccount: 'default',
     securityContext: {},
     schedulerName: 'default-scheduler',
-    enableServiceLinks: true,
-    preemptionPolicy: 'PreemptLowerPriority',
-    priority: 0,
-    ...base,
-    containers: containers.map(defaultContainer),
+  });
+  filled = {
+    ...filled,
+    containers: Array.isArray(filled['containers']) ? filled['containers'] : [],
   };
+  for (const field of ['containers', 'initContainers', 'ephemeralContainers']) {
+    filled = withList(filled, field, defaultContainer);
+  }
+  return mirrorServiceAccount(withList(filled, 'volumes', defaultVolume));
+}
+
+/** Requests default to limits for each resource that has a limit but no request (SetDefaults_Pod). */
+function requestsFromLimits(container: Json): Json {
+  const resources = record(container['resources']);
+  if (!isRecord(resources['limits'])) return container;
+  const requests = { ...resources['limits'], ...record(resources['requests']) };
+  return { ...container, resources: { ...resources, requests } };
+}
+
+/** With hostNetwork, container ports default their hostPort to the containerPort. */
+function hostNetworkPorts(container: Json): Json {
+  return withList(container, 'ports', (port) => fill(port, { hostPort: port['containerPort'] }));
+}
+
+/** Priorities of the built-in PriorityClasses; any other class (or none) is 0 here. */
+const builtinPriorities: Readonly<Record<string, number>> = {
+  'system-cluster-critical': 2000000000,
+  'system-node-critical': 2000001000,
+};
+
+/**
+ * A pod's spec as a v1.32 server stores it: the pod spec defaults, SetDefaults_Pod (service links,
+ * requests from limits) and what the ServiceAccount and Priority admission plugins add.
+ */
+export function defaultPod(spec: unknown): Json {
+  let filled = defaultPodSpec(spec);
+  for (const field of ['containers', 'initContainers']) {
+    filled = withList(filled, field, requestsFromLimits);
+    if (filled['hostNetwork'] === true) filled = withList(filled, field, hostNetworkPorts);
+  }
+  const className =
+    typeof filled['priorityClassName'] === 'string' ? filled['priorityClassName'] : '';
+  filled = fill(filled, {
+    enableServiceLinks: true,
+    serviceAccountName: 'default',
+    priority: builtinPriorities[className] ?? 0,
+    preemptionPolicy: 'PreemptLowerPriority',
+  });
+  return mirrorServiceAccount(filled);
 }
 
 /** Field errors of a pod spec at `path` (`spec` or `spec.template.spec`). */
