@@ -47,7 +47,13 @@ const maxControlFrameBytes = 64 * 1024;
 /** The tunnel endpoint; `handleUpgrade` is wired to the HTTP server's upgrade event. */
 export class TunnelServer {
   readonly #deps: TunnelDeps;
-  readonly #wss = new WebSocketServer({ noServer: true, maxPayload: maxControlFrameBytes });
+  // No permessage-deflate: compressing the tunnel's mostly TLS-bound JSON costs more CPU than the
+  // bytes it saves (ws's default for servers too, stated so it stays off).
+  readonly #wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: maxControlFrameBytes,
+    perMessageDeflate: false,
+  });
 
   constructor(deps: TunnelDeps) {
     this.#deps = deps;
