@@ -3,6 +3,7 @@ import { review } from '../auth/reviews.ts';
 import type { ApiCall, ApiContext, Reply } from './api-call.ts';
 import { bodyOf, ok } from './api-call.ts';
 import { admittedWrite } from './admitted-write.ts';
+import { handleConverted } from './converted-resource.ts';
 import { deleteOptionsOf } from './delete-options.ts';
 import { evict } from './eviction.ts';
 import { listPage } from './list.ts';
@@ -14,6 +15,7 @@ import { groupVersion } from './resource-types.ts';
 import { updateScale } from './scale.ts';
 import { KubeError, methodNotAllowed, noSuchResource } from './status.ts';
 import { requestToken } from './token-request.ts';
+import { conversionOf } from './versions/served-versions.ts';
 
 export type { ApiCall, ApiContext, Reply } from './api-call.ts';
 
@@ -139,6 +141,8 @@ export async function handleResource(
   call: ApiCall,
   request: ResourceRequest,
 ): Promise<Reply> {
+  const conversion = conversionOf(request.type);
+  if (conversion) return handleConverted(context, call, request, conversion);
   const created = createOnlySubresource(context, request);
   if (created) {
     if (call.req.method !== 'POST') throw methodNotAllowed(call.req.method ?? '', request.type);

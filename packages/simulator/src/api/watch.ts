@@ -10,6 +10,7 @@ import { groupVersion } from './resource-types.ts';
 import { badRequest, expired } from './status.ts';
 import { includeObjectOf, toTable } from './table/table.ts';
 import type { KubeObject } from './types.ts';
+import { servedForm } from './versions/served-versions.ts';
 
 /** What a watch needs from its cluster. */
 export interface WatchDeps {
@@ -73,7 +74,8 @@ class WatchStream {
   /** Sends one event; object events become one-row Tables when the client asked for tables. */
   send(type: EventType, object: unknown): void {
     const isObjectEvent = type !== 'BOOKMARK' && type !== 'ERROR';
-    const shown = this.#asTable && isObjectEvent ? this.#tableOf(object as KubeObject) : object;
+    const served = isObjectEvent ? servedForm(this.#request.type, object) : object;
+    const shown = this.#asTable && isObjectEvent ? this.#tableOf(object as KubeObject) : served;
     this.#res.write(`${JSON.stringify({ type, object: shown })}\n`);
   }
 

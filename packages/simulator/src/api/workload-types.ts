@@ -46,16 +46,21 @@ export function operationsTypes(): ResourceType[] {
       hasStatus: true,
       hasGeneration: true,
     }),
-    define({
-      group: 'autoscaling',
-      version: 'v2',
-      plural: 'horizontalpodautoscalers',
-      kind: 'HorizontalPodAutoscaler',
-      shortNames: ['hpa'],
-      categories: ['all'],
-      hasStatus: true,
-    }),
+    ...autoscalerTypes(),
   ];
+}
+
+/** horizontalpodautoscalers in autoscaling/v2 (stored, preferred) and v1 (served by conversion). */
+function autoscalerTypes(): ResourceType[] {
+  const hpa = {
+    group: 'autoscaling',
+    plural: 'horizontalpodautoscalers',
+    kind: 'HorizontalPodAutoscaler',
+    shortNames: ['hpa'],
+    categories: ['all'],
+    hasStatus: true,
+  };
+  return [define({ ...hpa, version: 'v2' }), define({ ...hpa, version: 'v1' })];
 }
 
 /** Webhook configurations and CustomResourceDefinitions (cluster-scoped). */

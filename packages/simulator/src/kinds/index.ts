@@ -10,6 +10,7 @@ import { namespaceHooks, podHooks, secretHooks } from './core-kinds.ts';
 import { serviceHooks } from './service-kinds.ts';
 import type { KindHooks } from './kind-hooks.ts';
 import { mutatingWebhookHooks, validatingWebhookHooks } from './admission-kinds.ts';
+import { autoscalerHooks } from './autoscaling-kinds.ts';
 import { cronJobHooks, jobHooks } from './batch-kinds.ts';
 import { crdHooks, podDisruptionBudgetHooks } from './extension-kinds.ts';
 import { clusterRoleBindingHooks, roleBindingHooks } from './rbac-kinds.ts';
@@ -28,6 +29,7 @@ const hooksByKind: Readonly<Record<string, KindHooks>> = {
   'batch/Job': jobHooks,
   'batch/CronJob': cronJobHooks,
   'policy/PodDisruptionBudget': podDisruptionBudgetHooks,
+  'autoscaling/HorizontalPodAutoscaler': autoscalerHooks,
   'apiextensions.k8s.io/CustomResourceDefinition': crdHooks,
   'admissionregistration.k8s.io/MutatingWebhookConfiguration': mutatingWebhookHooks,
   'admissionregistration.k8s.io/ValidatingWebhookConfiguration': validatingWebhookHooks,

@@ -1,5 +1,6 @@
 // Field numbers of the Kubernetes protobuf messages we decode (from k8s.io/api generated.proto).
 import { authSchemas } from './auth-schemas.ts';
+import { autoscalingSchemas } from './autoscaling-schemas.ts';
 import { metadata, objectMeta } from './meta-schemas.ts';
 import type { Schema } from './meta-schemas.ts';
 import { serviceSchemas } from './service-schemas.ts';
@@ -33,4 +34,5 @@ export const schemasByKind: Readonly<Record<string, Schema>> = {
   ...serviceSchemas,
   ...workloadSchemas,
   ...authSchemas(objectMeta),
+  ...autoscalingSchemas,
 };
