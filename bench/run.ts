@@ -8,6 +8,7 @@ const areas: Record<string, () => Promise<{ run: () => Promise<string> }>> = {
   simulator: () => import('./simulator.ts'),
   store: () => import('./store.ts'),
   tunnel: () => import('./tunnel.ts'),
+  'tunnel-memory': () => import('./tunnel-memory.ts'),
 };
 
 function machine(): string {

@@ -3,7 +3,6 @@
 // stream metrics balance with none live, every exec's end is audited, and the hub holds no
 // connection but its agents' tunnels.
 import assert from 'node:assert/strict';
-import { once } from 'node:events';
 import { after, before, test } from 'node:test';
 import { startFleet, until, type TestFleet } from './support/fleet.ts';
 import { kubectl } from './support/kubectl.ts';
@@ -33,18 +32,23 @@ async function metric(name: string): Promise<number> {
   return lines.reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
 }
 
-/** `count` GETs, `parallel` at a time; returns the statuses seen. */
+/** `count` GETs, `parallel` at a time; returns how often each `path status` was seen (0: cut). */
 async function burst(paths: readonly string[], count: number, parallel: number) {
-  const statuses = new Map<number, number>();
+  const seen = new Map<string, number>();
   let next = 0;
   const worker = async () => {
     for (let i = next++; i < count; i = next++) {
-      const { status } = await get(paths[i % paths.length] ?? '/');
-      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+      const path = paths[i % paths.length] ?? '/';
+      const status = await get(path).then(
+        (response) => response.status,
+        () => 0,
+      );
+      const key = `${path} ${String(status)}`;
+      seen.set(key, (seen.get(key) ?? 0) + 1);
     }
   };
   await Promise.all(Array.from({ length: parallel }, worker));
-  return statuses;
+  return seen;
 }
 
 async function watchesHungUp(cluster: string, count: number): Promise<void> {
@@ -73,7 +77,10 @@ async function agentDiesUnderRequests(count: number): Promise<void> {
   const watches = await Promise.all(
     Array.from({ length: count }, () => openStreaming(url(path), fleet.adminToken)),
   );
-  const ended = watches.map(({ response }) => once(response, 'close'));
+  // Cut or ended cleanly, either way each one closes ('error' before 'close' is fine).
+  const ended = watches.map(
+    ({ response }) => new Promise((resolve) => response.once('close', resolve)),
+  );
   await fleet.agents.get('qa-1')?.close();
   await Promise.all(ended);
   assert.equal((await get('/k8s/clusters/qa-1/api/v1/pods')).status, 503);
@@ -97,14 +104,20 @@ void test('after a burst of mixed traffic no stream, session or socket is left',
     '/k8s/clusters/qa-1/api/v1/namespaces',
     '/k8s/clusters/dev-1/api/v1/namespaces/default/pods/nope',
   ];
-  const [statuses] = await Promise.all([
+  const [seen] = await Promise.all([
     burst(paths, 400, 20),
     watchesHungUp('dev-1', 20),
     execs(4),
     agentDiesUnderRequests(10),
   ]);
-  assert.equal((statuses.get(200) ?? 0) + (statuses.get(404) ?? 0) + (statuses.get(503) ?? 0), 400);
-  assert.ok((statuses.get(200) ?? 0) >= 200, JSON.stringify([...statuses]));
+  // dev-1 answers every request; qa-1 may refuse (503) or cut (0) those its dying agent held.
+  const expected = ['dev-1/api/v1/pods 200', 'dev-1/api/v1/nodes 200', 'pods/nope 404'];
+  let proxied = 0;
+  for (const [key, count] of seen) {
+    const isQa = /qa-1\/api\/v1\/namespaces (200|503|0)$/.test(key);
+    assert.ok(isQa || expected.some((end) => key.endsWith(end)), `${key} ×${String(count)}`);
+    if (/ (200|404)$/.test(key)) proxied += count;
+  }
   let live = -1;
   for (let i = 0; i < 200 && live !== 0; i++) {
     live = await metric('flotilla_hub_tunnel_streams_live');
@@ -112,7 +125,6 @@ void test('after a burst of mixed traffic no stream, session or socket is left',
   }
   assert.equal(live, 0, 'no stream is live');
   const opened = await metric('flotilla_hub_tunnel_streams_opened_total');
-  const proxied = (statuses.get(200) ?? 0) + (statuses.get(404) ?? 0);
   assert.ok(opened >= proxied + 20 + 4 + 10, `streams opened: ${String(opened)}`);
   assert.equal(await metric('flotilla_hub_tunnel_streams_closed_total'), opened);
   assert.equal(fleet.hub.hub.sessions.size, 2, 'one tunnel session per agent, no stale one');
