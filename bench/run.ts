@@ -9,6 +9,7 @@ const areas: Record<string, () => Promise<{ run: () => Promise<string> }>> = {
   store: () => import('./store.ts'),
   tunnel: () => import('./tunnel.ts'),
   'tunnel-memory': () => import('./tunnel-memory.ts'),
+  'tunnel-agents': () => import('./tunnel-agents.ts'),
 };
 
 function machine(): string {
