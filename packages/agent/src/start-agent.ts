@@ -8,6 +8,7 @@ import { TunnelClient } from './tunnel/tunnel-client.ts';
 import { fullJitterBackoff } from './tunnel/backoff.ts';
 import { buildHealthServer } from './http/health-server.ts';
 import { credentialStoreFor, tunnelSecret } from './credentials.ts';
+import { keepCredential } from './credential-keeper.ts';
 import { agentRoutes, type AgentApi } from './tunnel/agent-routes.ts';
 import { kubeTarget } from './kube/kube-target.ts';
 
@@ -51,7 +52,7 @@ function agentApi(config: AgentConfig, kubeConfig: KubeConfig): AgentApi {
 export async function startAgent(config: AgentConfig, logger: Logger): Promise<RunningAgent> {
   const log = logger.child({ component: 'agent', cluster: config.cluster });
   const kubeConfig = await loadKubeConfig(config.kubeconfig);
-  const store = credentialStoreFor(config, kubeConfig);
+  const store = keepCredential(credentialStoreFor(config, kubeConfig), log);
   const tunnel = new TunnelClient({
     hubUrl: config.hubUrl,
     heartbeatIntervalMs: config.heartbeatInterval,
@@ -66,15 +67,14 @@ export async function startAgent(config: AgentConfig, logger: Logger): Promise<R
   await health?.listen({ host: config.healthHost, port: config.healthPort });
   tunnel.on('connected', (welcome: HubWelcome) => {
     if (welcome.credential === undefined) return;
-    store.save(welcome.credential).then(
-      () => log.info({ store: store.where }, 'joined: cluster credential saved'),
-      (error: unknown) => log.error({ err: error }, 'could not save the cluster credential'),
-    );
+    log.info({ store: store.where }, 'joined: saving the cluster credential');
+    void store.save(welcome.credential);
   });
   tunnel.start();
   return {
     tunnel,
     close: async () => {
+      store.stop();
       await tunnel.stop();
       await health?.close();
     },
