@@ -1,7 +1,8 @@
 // `npm run bench tunnel-agents`: how many agents one hub process holds, what each connection costs the hub,
 // and how long the whole fleet takes to come back after the hub restarts. Agents run in child processes.
 import { spawn } from 'node:child_process';
-import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { ChildProcessByStdio } from 'node:child_process';
+import type { Readable, Writable } from 'node:stream';
 import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -40,12 +41,15 @@ async function waitFor(count: () => number, target: number, timeoutMs: number): 
 
 function startSwarm(hubUrl: string, agents: { cluster: string; secret: string }[]) {
   const script = new URL('./tunnel/agent-swarm.ts', import.meta.url).pathname;
-  const child = spawn(process.execPath, ['--expose-gc', script], { stdio: 'pipe' });
+  // stderr is shared, so a swarm that fails says why.
+  const child = spawn(process.execPath, ['--expose-gc', script], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   child.stdin.write(`${JSON.stringify({ hubUrl, agents })}\n`);
   return child;
 }
 
-async function swarmRss(child: ChildProcessWithoutNullStreams): Promise<number> {
+async function swarmRss(child: ChildProcessByStdio<Writable, Readable, null>): Promise<number> {
   const lines = createInterface({ input: child.stdout });
   child.stdin.write('rss\n');
   const [line] = (await once(lines, 'line')) as [string];
