@@ -10,6 +10,7 @@ const areas: Record<string, () => Promise<{ run: () => Promise<string> }>> = {
   tunnel: () => import('./tunnel.ts'),
   'tunnel-memory': () => import('./tunnel-memory.ts'),
   'tunnel-agents': () => import('./tunnel-agents.ts'),
+  'tunnel-processes': () => import('./tunnel-processes.ts'),
 };
 
 function machine(): string {

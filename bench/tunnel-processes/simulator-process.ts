@@ -1,0 +1,30 @@
+// The simulated API server of `npm run bench tunnel-processes`, in a process of its own as a
+// kube-apiserver would be: one cluster with the hub's role bindings, announced as one JSON line.
+import { pino } from 'pino';
+import { startSimulator } from '@flotilla/simulator';
+import { createObjects, hubRoleBindings } from 'flotilla';
+import { onStop } from './stop-signal.ts';
+
+/** What the bench process needs to reach the cluster directly and to point the agent at it. */
+export interface SimulatorReady {
+  readonly url: string;
+  readonly token: string;
+  readonly ca: string;
+  readonly kubeconfig: string;
+}
+
+const cluster = process.argv[2] ?? 'bench-1';
+const simulator = await startSimulator({
+  clusters: [{ name: cluster, environment: 'prod', nodes: 3 }],
+  logger: pino({ level: 'silent' }),
+});
+onStop(() => simulator.close());
+const sim = simulator.cluster(cluster);
+await createObjects(sim.kubeconfig(), hubRoleBindings());
+const ready: SimulatorReady = {
+  url: sim.url,
+  token: sim.token,
+  ca: sim.caCertificate ?? '',
+  kubeconfig: sim.kubeconfig(),
+};
+process.stdout.write(`${JSON.stringify(ready)}\n`);
