@@ -5,7 +5,6 @@
 import type { IncomingMessage } from 'node:http';
 import { startFleet, type TestFleet } from '../test/e2e/support/fleet.ts';
 import { closeAgents, get, ms, percentile, type Target } from './tunnel/measure.ts';
-import { measureReconnect } from './tunnel/reconnect.ts';
 import { seedLargeList } from './tunnel/seed.ts';
 import { agentOverTls } from './tunnel/tls-agent.ts';
 
@@ -136,8 +135,9 @@ export async function run(): Promise<string> {
     const t = targets(fleet);
     const sections = [await latency(t), await throughput(t), whyNotEightyPercent];
     sections.push(await frozenConsumer(t));
-    closeAgents();
-    sections.push(await measureReconnect());
+    sections.push(
+      'Agents held by one hub process and their return after a hub restart: `npm run bench tunnel-agents` ([tunnel-agents.md](tunnel-agents.md)).',
+    );
     return [
       '# Tunnel benchmark',
       '',
