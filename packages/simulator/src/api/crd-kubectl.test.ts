@@ -1,10 +1,7 @@
 // Registering a CustomResourceDefinition serves its resources generically, with discovery, until it is deleted.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { startSimulator } from '../index.ts';
-import type { Simulator } from '../index.ts';
-import { kubectlFor } from '../testing/kubectl.ts';
-import type { Kubectl } from '../testing/kubectl.ts';
+import { describe, it } from 'node:test';
+import { useKubectlCluster } from '../testing/kubectl.ts';
 
 const crd = `
 apiVersion: apiextensions.k8s.io/v1
@@ -31,20 +28,7 @@ spec: {size: 3}
 `;
 
 void describe('custom resources through real kubectl', () => {
-  let simulator: Simulator;
-  let kubectl: Kubectl;
-
-  void before(async () => {
-    simulator = await startSimulator({
-      clusters: [{ name: 'crd-dev-1', environment: 'dev', nodes: 1 }],
-    });
-    kubectl = await kubectlFor(simulator.cluster('crd-dev-1'));
-  });
-
-  void after(async () => {
-    await kubectl.dispose();
-    await simulator.close();
-  });
+  const kubectl = useKubectlCluster('crd-dev-1');
 
   void it('establishes a CRD and lists its resource in discovery', async () => {
     const created = await kubectl.withInput(crd, 'create', '-f', '-');

@@ -1,10 +1,7 @@
 // OpenAPI v3 as kubectl uses it: explain prints field descriptions, and validation runs on the server.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { startSimulator } from '../index.ts';
-import type { Simulator } from '../index.ts';
-import { kubectlFor } from '../testing/kubectl.ts';
-import type { Kubectl } from '../testing/kubectl.ts';
+import { describe, it } from 'node:test';
+import { useKubectlCluster } from '../testing/kubectl.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-assignment --
    These tests read raw OpenAPI documents; typing them would hide the JSON under test. */
@@ -26,20 +23,7 @@ spec:
 ${extra}`;
 
 void describe('OpenAPI v3 through real kubectl', () => {
-  let simulator: Simulator;
-  let kubectl: Kubectl;
-
-  void before(async () => {
-    simulator = await startSimulator({
-      clusters: [{ name: 'oapi-dev-1', environment: 'dev', nodes: 1 }],
-    });
-    kubectl = await kubectlFor(simulator.cluster('oapi-dev-1'));
-  });
-
-  void after(async () => {
-    await kubectl.dispose();
-    await simulator.close();
-  });
+  const kubectl = useKubectlCluster('oapi-dev-1');
 
   void it('explains a kind with its fields and their descriptions', async () => {
     const { code, stdout } = await kubectl('explain', 'pods');

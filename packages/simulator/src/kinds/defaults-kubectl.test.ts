@@ -1,11 +1,8 @@
 // kubectl get -o json of minimal pods, workloads, jobs and cronjobs shows the fields a v1.32 server fills in.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { omit } from '../api/omit.ts';
-import { startSimulator } from '../index.ts';
-import type { Simulator } from '../index.ts';
-import { kubectlFor } from '../testing/kubectl.ts';
-import type { Kubectl } from '../testing/kubectl.ts';
+import { useKubectlCluster } from '../testing/kubectl.ts';
 
 type Json = Record<string, unknown>;
 
@@ -46,8 +43,7 @@ const template = (spec: Json, labels: Json = { app: 'x' }): Json => ({
 });
 
 void describe('kubectl sees objects defaulted as by a v1.32 API server', () => {
-  let simulator: Simulator;
-  let kubectl: Kubectl;
+  const kubectl = useKubectlCluster('defaults-dev-1');
 
   async function create(text: string): Promise<void> {
     const outcome = await kubectl.withInput(text, 'create', '-f', '-');
@@ -64,18 +60,6 @@ void describe('kubectl sees objects defaulted as by a v1.32 API server', () => {
     assert.equal(outcome.code, 0, outcome.stderr);
     return (JSON.parse(outcome.stdout) as { spec: Json }).spec;
   }
-
-  void before(async () => {
-    simulator = await startSimulator({
-      clusters: [{ name: 'defaults-dev-1', environment: 'dev', nodes: 1 }],
-    });
-    kubectl = await kubectlFor(simulator.cluster('defaults-dev-1'));
-  });
-
-  void after(async () => {
-    await kubectl.dispose();
-    await simulator.close();
-  });
 
   void it('fills a minimal pod like the API server and its admission plugins', async () => {
     await create(manifest('Pod', 'v1', 'bare', { containers: [{ name: 'app', image: 'nginx' }] }));

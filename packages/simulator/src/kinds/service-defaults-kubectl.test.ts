@@ -1,10 +1,7 @@
 // kubectl get -o json of services shows v1.32's defaults, cluster IPs and node ports allocated as a real server does.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { startSimulator } from '../index.ts';
-import type { Simulator } from '../index.ts';
-import { kubectlFor } from '../testing/kubectl.ts';
-import type { Kubectl } from '../testing/kubectl.ts';
+import { describe, it } from 'node:test';
+import { useKubectlCluster } from '../testing/kubectl.ts';
 
 type Json = Record<string, unknown>;
 
@@ -21,8 +18,7 @@ function isNodePort(value: unknown): boolean {
 }
 
 void describe('services defaulted and allocated as by a v1.32 API server', () => {
-  let simulator: Simulator;
-  let kubectl: Kubectl;
+  const kubectl = useKubectlCluster('services-dev-1');
 
   async function run(...args: string[]): Promise<void> {
     const outcome = await kubectl(...args);
@@ -39,18 +35,6 @@ void describe('services defaulted and allocated as by a v1.32 API server', () =>
     assert.equal(outcome.code, 0, outcome.stderr);
     return (JSON.parse(outcome.stdout) as { spec: Json }).spec;
   }
-
-  void before(async () => {
-    simulator = await startSimulator({
-      clusters: [{ name: 'services-dev-1', environment: 'dev', nodes: 1 }],
-    });
-    kubectl = await kubectlFor(simulator.cluster('services-dev-1'));
-  });
-
-  void after(async () => {
-    await kubectl.dispose();
-    await simulator.close();
-  });
 
   void it('fills a ClusterIP service completely', async () => {
     await create(service('web', { selector: { app: 'web' }, ports: [{ port: 80 }] }));

@@ -4,7 +4,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { SimulatedCluster } from '../simulator.ts';
+import { after, before } from 'node:test';
+import { startSimulator } from '../simulator.ts';
+import type { SimulatedCluster, Simulator } from '../simulator.ts';
 
 const run = promisify(execFile);
 const kubectlPath = '/usr/bin/kubectl';
@@ -62,5 +64,31 @@ export async function kubectlFor(cluster: SimulatedCluster): Promise<Kubectl> {
       return path;
     },
     dispose: () => rm(directory, { recursive: true, force: true }),
+  });
+}
+
+/**
+ * Registers before/after hooks in the calling suite that start a one-node simulated cluster named
+ * `name` and stop it; returns a kubectl bound to it, usable once the suite's tests run.
+ */
+export function useKubectlCluster(name: string): Kubectl {
+  let simulator: Simulator | undefined;
+  let bound: Kubectl | undefined;
+  const current = (): Kubectl => {
+    if (!bound) throw new Error(`the cluster ${name} is not started yet`);
+    return bound;
+  };
+  before(async () => {
+    simulator = await startSimulator({ clusters: [{ name, environment: 'dev', nodes: 1 }] });
+    bound = await kubectlFor(simulator.cluster(name));
+  });
+  after(async () => {
+    await bound?.dispose();
+    await simulator?.close();
+  });
+  return Object.assign((...args: string[]) => current()(...args), {
+    withInput: (input: string, ...args: string[]) => current().withInput(input, ...args),
+    file: (file: string, text: string) => current().file(file, text),
+    dispose: () => current().dispose(),
   });
 }

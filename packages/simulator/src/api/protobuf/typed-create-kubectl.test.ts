@@ -1,10 +1,7 @@
 // kubectl's typed `create` commands send protobuf; each must succeed and store the fields it set.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { startSimulator } from '../../index.ts';
-import type { Simulator } from '../../index.ts';
-import { kubectlFor } from '../../testing/kubectl.ts';
-import type { Kubectl } from '../../testing/kubectl.ts';
+import { describe, it } from 'node:test';
+import { useKubectlCluster } from '../../testing/kubectl.ts';
 
 type Path = readonly (string | number)[];
 
@@ -72,8 +69,7 @@ const richCronJob = {
 };
 
 void describe('kubectl typed creates (protobuf bodies)', () => {
-  let simulator: Simulator;
-  let kubectl: Kubectl;
+  const kubectl = useKubectlCluster('typed-dev-1');
 
   /** Runs kubectl and asserts it succeeded printing exactly `line`. */
   async function succeeds(line: string, ...args: string[]): Promise<void> {
@@ -88,18 +84,6 @@ void describe('kubectl typed creates (protobuf bodies)', () => {
     assert.equal(outcome.code, 0, outcome.stderr);
     return JSON.parse(outcome.stdout) as unknown;
   }
-
-  void before(async () => {
-    simulator = await startSimulator({
-      clusters: [{ name: 'typed-dev-1', environment: 'dev', nodes: 1 }],
-    });
-    kubectl = await kubectlFor(simulator.cluster('typed-dev-1'));
-  });
-
-  void after(async () => {
-    await kubectl.dispose();
-    await simulator.close();
-  });
 
   void it('creates deployments with replicas, selector, image, ports and command', async () => {
     await succeeds(
