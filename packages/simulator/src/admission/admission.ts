@@ -91,22 +91,44 @@ export class Admission {
     ].some((webhook) => webhookApplies(webhook, attributes, store));
   }
 
-  /** Runs the mutating webhooks one after another; each sees the previous one's result. */
+  /**
+   * Runs the mutating webhooks one after another, each seeing the previous one's result; then,
+   * once, those with `reinvocationPolicy: IfNeeded` whose output a later webhook changed.
+   */
   async mutate(attributes: AdmissionAttributes, outcome: AdmissionOutcome): Promise<KubeObject> {
+    const webhooks = registeredWebhooks(this.#deps.store, 'mutating');
+    const first = await this.#mutationRound(webhooks, attributes, outcome, { round: 0 });
+    if (first.again.size === 0) return first.object;
+    const again = { round: 1, only: first.again };
+    const next = { ...attributes, object: first.object };
+    return (await this.#mutationRound(webhooks, next, outcome, again)).object;
+  }
+
+  /** One round; `again` lists the IfNeeded webhooks whose changes a later one overwrote. */
+  async #mutationRound(
+    webhooks: readonly Webhook[],
+    attributes: AdmissionAttributes,
+    outcome: AdmissionOutcome,
+    pass: { round: number; only?: ReadonlySet<number> },
+  ): Promise<{ object: KubeObject; again: Set<number> }> {
     let object = attributes.object;
-    let index = 0;
-    for (const webhook of registeredWebhooks(this.#deps.store, 'mutating')) {
+    let changes = 0;
+    const changesAfter = new Map<number, number>();
+    for (const [index, webhook] of webhooks.entries()) {
       const current = { ...attributes, object };
+      if (pass.only && !pass.only.has(index)) continue;
       if (!webhookApplies(webhook, current, this.#deps.store)) continue;
       const answer = await this.#ask(webhook, current, outcome);
-      if (answer?.patch !== undefined) object = withPatch(object, answer.patch);
       const mutated = answer?.patch !== undefined;
+      if (answer?.patch !== undefined) object = withPatch(object, answer.patch);
+      if (mutated) changes += 1;
+      if (webhook.isReinvokedIfNeeded) changesAfter.set(index, changes);
       const detail = { configuration: webhook.configuration, webhook: webhook.name, mutated };
-      outcome.annotations[`mutation.webhook.admission.k8s.io/round_0_index_${index}`] =
-        JSON.stringify(detail);
-      index += 1;
+      const key = `mutation.webhook.admission.k8s.io/round_${pass.round}_index_${index}`;
+      outcome.annotations[key] = JSON.stringify(detail);
     }
-    return object;
+    const again = [...changesAfter].filter(([, seen]) => seen < changes).map(([index]) => index);
+    return { object, again: new Set(pass.round === 0 ? again : []) };
   }
 
   /** Runs the validating webhooks together; any denial fails the write. */

@@ -34,6 +34,8 @@ export interface Webhook {
   readonly objectSelector: unknown;
   readonly timeoutSeconds: number;
   readonly sideEffects: string;
+  /** Mutating webhooks only: `IfNeeded` asks to be called again when a later webhook changed the object. */
+  readonly isReinvokedIfNeeded: boolean;
 }
 
 /** The API server's default and ceiling for `timeoutSeconds`. */
@@ -70,6 +72,7 @@ function webhookOf(kind: WebhookKind, configuration: string, raw: unknown): Webh
     objectSelector: recordAt(raw, 'objectSelector'),
     timeoutSeconds: numberAt(raw, 'timeoutSeconds', defaultTimeoutSeconds),
     sideEffects: stringAt(raw, 'sideEffects', 'Unknown'),
+    isReinvokedIfNeeded: kind === 'mutating' && stringAt(raw, 'reinvocationPolicy') === 'IfNeeded',
   };
 }
 
