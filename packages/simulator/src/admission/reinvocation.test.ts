@@ -46,11 +46,13 @@ before(async () => {
   core = config.makeApiClient(CoreV1Api);
   const admission = config.makeApiClient(AdmissionregistrationV1Api);
   // Configurations run in name order: the counter first, the sidecar injector after it.
-  for (const [name, webhooks] of [
-    ['a-counter', [hook('count.flotilla.dev', '/count', 'IfNeeded')]],
-    ['b-injector', [hook('sidecar.flotilla.dev', '/sidecar', 'Never')]],
-  ] as const) {
-    await admission.createMutatingWebhookConfiguration({ body: { metadata: { name }, webhooks } });
+  const configurations: [string, V1MutatingWebhook][] = [
+    ['a-counter', hook('count.flotilla.dev', '/count', 'IfNeeded')],
+    ['b-injector', hook('sidecar.flotilla.dev', '/sidecar', 'Never')],
+  ];
+  for (const [name, entry] of configurations) {
+    const body = { metadata: { name }, webhooks: [entry] };
+    await admission.createMutatingWebhookConfiguration({ body });
   }
 });
 
