@@ -15,7 +15,8 @@ async function policy(review: ReceivedReview): Promise<Record<string, unknown>> 
     await new Promise((resolve) => setTimeout(resolve, 2500));
     return { allowed: true };
   }
-  const data = (review.request['object'] as { data?: Record<string, string> }).data ?? {};
+  // A DELETE review has no new object.
+  const data = (review.request['object'] as { data?: Record<string, string> } | null)?.data ?? {};
   if ('forbidden' in data) {
     const message = 'configmaps may not hold "forbidden"';
     return { allowed: false, status: { code: 403, reason: 'Forbidden', message } };
@@ -172,6 +173,31 @@ void describe('admission webhooks through kubectl', () => {
       /failed calling webhook "untrusted\.flotilla\.dev": failed to call webhook: Post "https:\/\/127\.0\.0\.1:\d+\/configmaps\?timeout=10s": .*certificate/,
     );
     assert.equal(stranger.received.length, 0);
+  });
+
+  void it('asks DELETE webhooks with the old object, and a server dry run deletes nothing', async () => {
+    await register('ValidatingWebhookConfiguration', 'keeper', {
+      name: 'keeper.flotilla.dev',
+      clientConfig: { url: `${guard.url}/keep`, caBundle: guard.caBundle },
+      rules: [rule('configmaps', ['DELETE'])],
+    });
+    const created = await kubectl('create', 'configmap', 'kept', '--from-literal=forbidden=no');
+    assert.equal(created.code, 1, 'the guard denies the forbidden key on create');
+    assert.equal((await kubectl('create', 'configmap', 'kept', '--from-literal=a=b')).code, 0);
+    const tried = await kubectl('delete', 'configmap', 'kept', '--dry-run=server');
+    assert.equal(tried.stdout.trim(), 'configmap "kept" deleted (server dry run)');
+    assert.equal((await kubectl('get', 'configmap', 'kept')).code, 0);
+    const review = guard.received.find((entry) => entry.path.startsWith('/keep'));
+    assert.equal(review?.request['operation'], 'DELETE');
+    assert.equal(review?.request['object'], null);
+    assert.equal(
+      (review?.request['oldObject'] as { metadata: { name: string } }).metadata.name,
+      'kept',
+    );
+    assert.equal(review?.request['dryRun'], true);
+    const deleted = await kubectl('delete', 'configmap', 'kept');
+    assert.equal(deleted.code, 0, deleted.stderr);
+    assert.equal((await kubectl('get', 'configmap', 'kept')).code, 1);
   });
 
   void it('refuses invalid configurations with the API server messages', async () => {

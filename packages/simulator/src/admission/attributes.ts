@@ -4,9 +4,9 @@ import type { KubeObject } from '../api/types.ts';
 import type { UserInfo } from '../auth/user.ts';
 
 /** The operations webhooks are called for here. */
-export type AdmissionOperation = 'CREATE' | 'UPDATE';
+export type AdmissionOperation = 'CREATE' | 'UPDATE' | 'DELETE';
 
-/** One write as admission sees it. */
+/** One write as admission sees it; for DELETE, `object` is the object being deleted. */
 export interface AdmissionAttributes {
   readonly operation: AdmissionOperation;
   readonly type: ResourceType;

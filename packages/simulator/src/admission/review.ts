@@ -8,6 +8,11 @@ import type { AdmissionAttributes } from './attributes.ts';
 import { WebhookCallError } from './webhook-call.ts';
 
 const apiVersion = 'admission.k8s.io/v1';
+const optionsKinds = {
+  CREATE: 'CreateOptions',
+  UPDATE: 'UpdateOptions',
+  DELETE: 'DeleteOptions',
+} as const;
 
 /** The review posted to a webhook, with the uid its response must echo. */
 export function reviewRequest(attributes: AdmissionAttributes): { uid: string; review: unknown } {
@@ -28,12 +33,13 @@ export function reviewRequest(attributes: AdmissionAttributes): { uid: string; r
     ...(attributes.namespace === undefined ? {} : { namespace: attributes.namespace }),
     operation,
     userInfo: { username: user.username, uid: user.uid, groups: user.groups, extra: user.extra },
-    object: attributes.object,
-    oldObject: attributes.oldObject ?? null,
+    // A delete has no new object: the one going away is the old one.
+    object: operation === 'DELETE' ? null : attributes.object,
+    oldObject: operation === 'DELETE' ? attributes.object : (attributes.oldObject ?? null),
     dryRun: attributes.isDryRun,
     options: {
       apiVersion: 'meta.k8s.io/v1',
-      kind: operation === 'CREATE' ? 'CreateOptions' : 'UpdateOptions',
+      kind: optionsKinds[operation],
     },
   };
   return { uid, review: { apiVersion, kind: 'AdmissionReview', request } };

@@ -43,3 +43,21 @@ export function dryRunResult(next: KubeObject, previous: StoredObject): StoredOb
   const metadata = updatedMetadata(next, previous, previous.metadata.resourceVersion);
   return { ...next, metadata };
 }
+
+/** Attributes of deleting `current`. */
+export function deleteAttributes(
+  type: ResourceType,
+  current: StoredObject,
+  request: WriteRequest,
+): AdmissionAttributes {
+  const { name, namespace } = current.metadata;
+  return {
+    operation: 'DELETE',
+    type,
+    name,
+    ...(namespace === undefined ? {} : { namespace }),
+    object: current,
+    user: request.user,
+    isDryRun: request.isDryRun ?? false,
+  };
+}

@@ -31,5 +31,8 @@ export function deleteOptionsOf(query: URLSearchParams, text: string): DeleteOpt
     propagationPolicy: policyOf(body['propagationPolicy'] ?? query.get('propagationPolicy')),
     gracePeriodSeconds: grace === undefined ? undefined : Number(grace),
     preconditions,
+    isDryRun: [body['dryRun'], query.getAll('dryRun')].some(
+      (value) => Array.isArray(value) && value.includes('All'),
+    ),
   };
 }

@@ -14,6 +14,8 @@ export interface DeleteOptions {
   propagationPolicy?: 'Background' | 'Foreground' | 'Orphan';
   gracePeriodSeconds?: number;
   preconditions?: { uid?: string; resourceVersion?: string };
+  /** `dryRun: ["All"]` in the body or `?dryRun=All`: admit and answer, delete nothing. */
+  isDryRun?: boolean;
 }
 
 function checkPreconditions(

@@ -2,7 +2,12 @@
 import type { Logger } from 'pino';
 import { Admission, emptyOutcome } from '../admission/admission.ts';
 import type { AdmissionOutcome } from '../admission/admission.ts';
-import { createAttributes, dryRunResult, updateAttributes } from '../admission/write-attributes.ts';
+import {
+  createAttributes,
+  deleteAttributes,
+  dryRunResult,
+  updateAttributes,
+} from '../admission/write-attributes.ts';
 import type { WriteRequest } from '../admission/attributes.ts';
 import type { Clock, Random } from '../clock.ts';
 import { hooksFor } from '../kinds/index.ts';
@@ -182,7 +187,33 @@ export class Registry {
     return { next, previous };
   }
 
-  /** Deletes an object as its kind and finalizers dictate (see `deleteObject`). */
+  /**
+   * Deletes as an API request does: webhooks registered for DELETE see the object first; a dry run
+   * answers with the object and deletes nothing.
+   */
+  async admitDelete(
+    target: { type: ResourceType; namespace: string | undefined; name: string },
+    options: DeleteOptions,
+    request: WriteRequest,
+    outcome: AdmissionOutcome = emptyOutcome(),
+  ): Promise<StoredObject | KubeStatus> {
+    const { type, namespace, name } = target;
+    const isDryRun = request.isDryRun === true || options.isDryRun === true;
+    const attributes = deleteAttributes(type, this.get(type, namespace, name), {
+      ...request,
+      isDryRun,
+    });
+    if (this.admission.isWanted(attributes)) {
+      await this.admission.mutate(attributes, outcome);
+      await this.admission.validate(attributes, outcome);
+    }
+    if (isDryRun) return this.get(type, namespace, name);
+    const deleted = this.delete(type, namespace, name, options);
+    this.admission.remember(attributes, outcome);
+    return deleted;
+  }
+
+  /** Deletes an object as its kind and finalizers dictate (see `deleteObject`); no admission. */
   delete(
     type: ResourceType,
     namespace: string | undefined,

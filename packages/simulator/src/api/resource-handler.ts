@@ -63,7 +63,12 @@ async function write(
     }
     case 'DELETE': {
       const options = deleteOptionsOf(call.query, (await call.readBody()).toString('utf8'));
-      return ok(registry.delete(type, namespace, name, options));
+      const target = { type, namespace, name };
+      return ok(
+        await admittedWrite(call, (writer, outcome) =>
+          registry.admitDelete(target, options, writer, outcome),
+        ),
+      );
     }
     default:
       throw methodNotAllowed(call.req.method ?? '', type);
@@ -78,8 +83,14 @@ async function deleteCollection(
   const { type, namespace } = request;
   const page = listPage(context.registry.store, type, namespace, call.query);
   const options = deleteOptionsOf(call.query, (await call.readBody()).toString('utf8'));
-  const items = page.items.map((item) =>
-    context.registry.delete(type, item.metadata.namespace, item.metadata.name, options),
+  // Each item is admitted and deleted on its own, as the API server does for a collection.
+  const items = await admittedWrite(call, (writer, outcome) =>
+    Promise.all(
+      page.items.map((item) => {
+        const target = { type, namespace: item.metadata.namespace, name: item.metadata.name };
+        return context.registry.admitDelete(target, options, writer, outcome);
+      }),
+    ),
   );
   const metadata = { resourceVersion: String(context.registry.store.revision) };
   return ok({ kind: `${type.kind}List`, apiVersion: groupVersion(type), metadata, items });
