@@ -11,11 +11,23 @@ export interface Resources {
   readonly pods: number;
 }
 
-function tolerates(pod: StoredObject, key: string): boolean {
-  return arrayAt(pod, 'spec.tolerations').some(
-    (t) =>
-      stringAt(t, 'key') === key || (stringAt(t, 'operator') === 'Exists' && !stringAt(t, 'key')),
-  );
+/** A taint as the scheduler filters by it. */
+interface Taint {
+  readonly key: string;
+  readonly value?: string;
+  readonly effect: string;
+}
+
+/** Whether one of the pod's tolerations matches `taint`: key (or any), value, and effect. */
+function tolerates(pod: StoredObject, taint: Taint): boolean {
+  return arrayAt(pod, 'spec.tolerations').some((t) => {
+    const key = stringAt(t, 'key');
+    const isExists = stringAt(t, 'operator', 'Equal') === 'Exists';
+    const effect = stringAt(t, 'effect');
+    const keyMatches = key === taint.key || (key === '' && isExists);
+    const valueMatches = isExists || stringAt(t, 'value') === (taint.value ?? '');
+    return keyMatches && valueMatches && (effect === '' || effect === taint.effect);
+  });
 }
 
 function termMatches(term: unknown, node: StoredObject): boolean {
@@ -42,15 +54,22 @@ function taintReason(pod: StoredObject, node: StoredObject): string | undefined 
   const isReady = arrayAt(node, 'status.conditions').some(
     (c) => stringAt(c, 'type') === 'Ready' && stringAt(c, 'status') === 'True',
   );
-  if (!isReady && !tolerates(pod, 'node.kubernetes.io/not-ready'))
+  const notReady = { key: 'node.kubernetes.io/not-ready', effect: 'NoSchedule' };
+  if (!isReady && !tolerates(pod, notReady))
     return 'node(s) had untolerated taint {node.kubernetes.io/not-ready: }';
   if (
     recordAt(node, 'spec')['unschedulable'] === true &&
-    !tolerates(pod, 'node.kubernetes.io/unschedulable')
+    !tolerates(pod, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' })
   )
     return 'node(s) were unschedulable';
   const taint = arrayAt(node, 'spec.taints').find(
-    (t) => stringAt(t, 'effect') !== 'PreferNoSchedule' && !tolerates(pod, stringAt(t, 'key')),
+    (t) =>
+      stringAt(t, 'effect') !== 'PreferNoSchedule' &&
+      !tolerates(pod, {
+        key: stringAt(t, 'key'),
+        value: stringAt(t, 'value'),
+        effect: stringAt(t, 'effect'),
+      }),
   );
   return taint
     ? `node(s) had untolerated taint {${stringAt(taint, 'key')}: ${stringAt(taint, 'value')}}`

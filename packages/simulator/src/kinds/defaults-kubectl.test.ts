@@ -42,6 +42,27 @@ const template = (spec: Json, labels: Json = { app: 'x' }): Json => ({
   spec: { containers: [{ name: 'app', image: 'nginx:1.27' }], ...spec },
 });
 
+const tokenMountPath = '/var/run/secrets/kubernetes.io/serviceaccount';
+
+/** The projected volume kube-apiserver's ServiceAccount admission plugin adds to a pod. */
+function kubeApiAccess(name: string): Json {
+  const namespaceItem = {
+    fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' },
+    path: 'namespace',
+  };
+  return {
+    name,
+    projected: {
+      defaultMode: 420,
+      sources: [
+        { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
+        { configMap: { name: 'kube-root-ca.crt', items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
+        { downwardAPI: { items: [namespaceItem] } },
+      ],
+    },
+  };
+}
+
 void describe('kubectl sees objects defaulted as by a v1.32 API server', () => {
   const kubectl = useKubectlCluster('defaults-dev-1');
 
@@ -65,10 +86,21 @@ void describe('kubectl sees objects defaulted as by a v1.32 API server', () => {
     await create(manifest('Pod', 'v1', 'bare', { containers: [{ name: 'app', image: 'nginx' }] }));
     // nodeName is the scheduler's, not a default.
     const spec = omit(await specOf('pod', 'bare'), 'nodeName');
+    // The ServiceAccount plugin names the token volume with a random suffix.
+    const volume = String((spec['volumes'] as Json[] | undefined)?.[0]?.['name']);
+    assert.match(volume, /^kube-api-access-[a-z0-9]{5}$/);
+    const mount = { name: volume, readOnly: true, mountPath: tokenMountPath };
     assert.deepEqual(spec, {
-      containers: [container('app', 'nginx', 'Always')],
+      containers: [{ ...container('app', 'nginx', 'Always'), volumeMounts: [mount] }],
       ...podSpecDefaults,
       ...podOnlyDefaults,
+      volumes: [kubeApiAccess(volume)],
+      tolerations: ['not-ready', 'unreachable'].map((condition) => ({
+        key: `node.kubernetes.io/${condition}`,
+        operator: 'Exists',
+        effect: 'NoExecute',
+        tolerationSeconds: 300,
+      })),
     });
   });
 
@@ -110,10 +142,15 @@ void describe('kubectl sees objects defaulted as by a v1.32 API server', () => {
     });
     assert.deepEqual(a?.['resources'], { limits: { cpu: '1' }, requests: { cpu: '1' } });
     assert.equal(spec['restartPolicy'], 'Never');
-    assert.deepEqual(spec['volumes'], [
-      { name: 'scratch', emptyDir: {} },
-      { name: 'cfg', configMap: { name: 'settings', defaultMode: 420 } },
-    ]);
+    const [scratch, cfg, token] = spec['volumes'] as Json[];
+    assert.deepEqual(
+      [scratch, cfg],
+      [
+        { name: 'scratch', emptyDir: {} },
+        { name: 'cfg', configMap: { name: 'settings', defaultMode: 420 } },
+      ],
+    );
+    assert.match(String(token?.['name']), /^kube-api-access-/);
   });
 
   void it('defaults deployments and their pod template (no pod-only fields)', async () => {
