@@ -3,6 +3,7 @@ import type { NameRule } from './names.ts';
 import { allVerbs, define } from './define-type.ts';
 import { authorizationTypes, rbacTypes } from './rbac-types.ts';
 import { extensionTypes, moreAppsTypes, moreCoreTypes, operationsTypes } from './workload-types.ts';
+import { platformTypes } from './platform-types.ts';
 import { metricsTypes } from '../metrics/metrics-types.ts';
 
 /** A subresource as discovery describes it; group and version only when they differ from the parent's. */
@@ -103,6 +104,7 @@ export const resourceTypes: readonly ResourceType[] = [
   ...rbacTypes(),
   ...authorizationTypes(),
   ...extensionTypes(),
+  ...platformTypes(),
   ...metricsTypes(),
 ];
 

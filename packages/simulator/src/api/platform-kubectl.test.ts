@@ -1,0 +1,96 @@
+// The declarative kinds apps ship beside workloads: kubectl applies, lists and discovers them.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { stringify } from 'yaml';
+import { useKubectlCluster } from '../testing/kubectl.ts';
+
+const manifests = [
+  {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'IngressClass',
+    metadata: { name: 'nginx' },
+    spec: { controller: 'k8s.io/ingress-nginx' },
+  },
+  {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'Ingress',
+    metadata: { name: 'web', namespace: 'default' },
+    spec: {
+      ingressClassName: 'nginx',
+      rules: [
+        {
+          host: 'shop.example.com',
+          http: {
+            paths: [
+              {
+                path: '/',
+                pathType: 'Prefix',
+                backend: { service: { name: 'web', port: { number: 80 } } },
+              },
+            ],
+          },
+        },
+      ],
+    },
+  },
+  {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'NetworkPolicy',
+    metadata: { name: 'deny-all', namespace: 'default' },
+    spec: { podSelector: {}, policyTypes: ['Ingress'] },
+  },
+  {
+    apiVersion: 'storage.k8s.io/v1',
+    kind: 'StorageClass',
+    metadata: { name: 'fast' },
+    provisioner: 'ebs.csi.aws.com',
+  },
+  {
+    apiVersion: 'scheduling.k8s.io/v1',
+    kind: 'PriorityClass',
+    metadata: { name: 'critical-apps' },
+    value: 100000,
+  },
+];
+
+void describe('ingresses, network policies, storage and priority classes', () => {
+  const kubectl = useKubectlCluster('platform-dev-1');
+
+  void it('applies them as Flux would, and lists them back', async () => {
+    // One YAML stream of documents, as manifests in a Git repository are.
+    const list = manifests.map((manifest) => stringify(manifest)).join('---\n');
+    const applied = await kubectl.withInput(list, 'apply', '-f', '-');
+    assert.equal(applied.code, 0, applied.stderr);
+    assert.deepEqual(applied.stdout.trim().split('\n'), [
+      'ingressclass.networking.k8s.io/nginx created',
+      'ingress.networking.k8s.io/web created',
+      'networkpolicy.networking.k8s.io/deny-all created',
+      'storageclass.storage.k8s.io/fast created',
+      'priorityclass.scheduling.k8s.io/critical-apps created',
+    ]);
+    const names = await kubectl('get', 'ing,netpol,sc,pc', '-A', '-o', 'name');
+    assert.equal(names.code, 0, names.stderr);
+    assert.deepEqual(names.stdout.trim().split('\n'), [
+      'ingress.networking.k8s.io/web',
+      'networkpolicy.networking.k8s.io/deny-all',
+      'storageclass.storage.k8s.io/fast',
+      'priorityclass.scheduling.k8s.io/critical-apps',
+    ]);
+    const again = await kubectl.withInput(list, 'apply', '-f', '-');
+    assert.match(again.stdout, /ingress\.networking\.k8s\.io\/web unchanged/);
+  });
+
+  void it('lists them in discovery with their short names', async () => {
+    const resources = await kubectl('api-resources', '--api-group=networking.k8s.io', '-o', 'name');
+    assert.deepEqual(resources.stdout.trim().split('\n').sort(), [
+      'ingressclasses.networking.k8s.io',
+      'ingresses.networking.k8s.io',
+      'networkpolicies.networking.k8s.io',
+    ]);
+    const wide = await kubectl('api-resources', '--api-group=scheduling.k8s.io');
+    assert.match(
+      wide.stdout,
+      /priorityclasses\s+pc\s+scheduling\.k8s\.io\/v1\s+false\s+PriorityClass/,
+    );
+  });
+});
