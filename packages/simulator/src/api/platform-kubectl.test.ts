@@ -80,6 +80,40 @@ void describe('ingresses, network policies, storage and priority classes', () =>
     assert.match(again.stdout, /ingress\.networking\.k8s\.io\/web unchanged/);
   });
 
+  void it('prints them with the columns kubectl shows for a real cluster', async () => {
+    const rows = async (...args: string[]) => {
+      const outcome = await kubectl('get', ...args);
+      assert.equal(outcome.code, 0, outcome.stderr);
+      return outcome.stdout
+        .trim()
+        .split('\n')
+        .map((line) => line.split(/\s{2,}/));
+    };
+    const [ingressHeader, ingress] = await rows('ingress', 'web');
+    assert.deepEqual(ingressHeader, ['NAME', 'CLASS', 'HOSTS', 'ADDRESS', 'PORTS', 'AGE']);
+    assert.deepEqual(ingress?.slice(0, 4), ['web', 'nginx', 'shop.example.com', '80']);
+    const [, policy] = await rows('netpol', 'deny-all');
+    assert.deepEqual(policy?.slice(0, 2), ['deny-all', '<none>']);
+    const [scHeader, storage] = await rows('sc', 'fast');
+    assert.deepEqual(scHeader, [
+      'NAME',
+      'PROVISIONER',
+      'RECLAIMPOLICY',
+      'VOLUMEBINDINGMODE',
+      'ALLOWVOLUMEEXPANSION',
+      'AGE',
+    ]);
+    assert.deepEqual(storage?.slice(0, 5), [
+      'fast',
+      'ebs.csi.aws.com',
+      'Delete',
+      'Immediate',
+      'false',
+    ]);
+    const [, priority] = await rows('pc', 'critical-apps');
+    assert.deepEqual(priority?.slice(0, 3), ['critical-apps', '100000', 'false']);
+  });
+
   void it('lists them in discovery with their short names', async () => {
     const resources = await kubectl('api-resources', '--api-group=networking.k8s.io', '-o', 'name');
     assert.deepEqual(resources.stdout.trim().split('\n').sort(), [

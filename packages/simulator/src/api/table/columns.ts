@@ -20,7 +20,10 @@ function column(
   return Object.freeze({ name, type, format, description, priority });
 }
 
-function columns(...specs: [string, ColumnDefinition['type']?, number?][]): ColumnDefinition[] {
+/** Column definitions from (name, type, priority) triples. */
+export function columns(
+  ...specs: [string, ColumnDefinition['type']?, number?][]
+): ColumnDefinition[] {
   return specs.map(([name, type, priority]) => column(name, type, priority));
 }
 

@@ -2,6 +2,7 @@
 import type { KubeObject } from '../types.ts';
 import { columnsByKind, defaultColumns, moreColumns, rbacColumns } from './columns.ts';
 import { morePrinters } from './more-cells.ts';
+import { platformColumns, platformPrinters } from './platform-cells.ts';
 import type { ColumnDefinition } from './columns.ts';
 import { age } from './human-duration.ts';
 import {
@@ -62,7 +63,7 @@ function rowObject(object: KubeObject, include: IncludeObject): unknown {
 }
 
 function cellsOf(kind: string, object: KubeObject, now: number): Cells {
-  const printer = printers[kind] ?? morePrinters[kind];
+  const printer = printers[kind] ?? morePrinters[kind] ?? platformPrinters[kind];
   return printer
     ? printer(object, now)
     : [object.metadata.name ?? '', age(object.metadata.creationTimestamp, now)];
@@ -87,6 +88,7 @@ export function toTable(
     columnsByKind[options.kind] ??
     rbacColumns[options.kind] ??
     moreColumns[options.kind] ??
+    platformColumns[options.kind] ??
     defaultColumns;
   const rows = objects.map((object) => {
     const row = {
