@@ -14,6 +14,7 @@ import type { StatusCause } from './status.ts';
 import type { KubeObject, StoredObject } from './types.ts';
 
 const serviceType = typeOfKind('', 'Service');
+const priorityClassType = typeOfKind('scheduling.k8s.io', 'PriorityClass');
 
 /** The name a create will use: the given one, or `generateName` plus a random suffix. */
 export function chooseName(type: ResourceType, object: KubeObject, random: Random): string {
@@ -90,5 +91,9 @@ export function hookContext(
     random: deps.random,
     allocateServiceIp: serviceIps,
     usedNodePorts: () => nodePortsOf(deps.store.list(serviceType)),
+    priorityClass: (name) =>
+      name === undefined
+        ? deps.store.list(priorityClassType).find((found) => found['globalDefault'] === true)
+        : deps.store.get(priorityClassType, undefined, name),
   };
 }

@@ -114,6 +114,42 @@ void describe('ingresses, network policies, storage and priority classes', () =>
     assert.deepEqual(priority?.slice(0, 3), ['critical-apps', '100000', 'false']);
   });
 
+  void it('gives pods the priority of their class, and refuses a class that does not exist', async () => {
+    const pod = (name: string, priorityClassName: string) =>
+      stringify({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name, namespace: 'default' },
+        spec: { priorityClassName, containers: [{ name: 'app', image: 'nginx:1.27' }] },
+      });
+    assert.equal(
+      (await kubectl.withInput(pod('urgent', 'critical-apps'), 'create', '-f', '-')).code,
+      0,
+    );
+    const read = await kubectl(
+      'get',
+      'pod',
+      'urgent',
+      '-o',
+      'jsonpath={.spec.priority} {.spec.preemptionPolicy}',
+    );
+    assert.equal(read.stdout, '100000 PreemptLowerPriority');
+    const refused = await kubectl.withInput(pod('lost', 'no-such-class'), 'create', '-f', '-');
+    assert.equal(refused.code, 1);
+    assert.match(
+      refused.stderr,
+      /Error from server \(Forbidden\): error when creating "STDIN": pods "lost" is forbidden: no PriorityClass with name no-such-class was found/,
+    );
+    const storage = await kubectl(
+      'get',
+      'sc',
+      'fast',
+      '-o',
+      'jsonpath={.reclaimPolicy} {.volumeBindingMode}',
+    );
+    assert.equal(storage.stdout, 'Delete Immediate');
+  });
+
   void it('lists them in discovery with their short names', async () => {
     const resources = await kubectl('api-resources', '--api-group=networking.k8s.io', '-o', 'name');
     assert.deepEqual(resources.stdout.trim().split('\n').sort(), [

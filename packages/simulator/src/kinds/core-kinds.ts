@@ -3,7 +3,7 @@ import { isRecord } from '../api/types.ts';
 import type { KubeObject } from '../api/types.ts';
 import type { KindHooks } from './kind-hooks.ts';
 import { defaultPod, qosClass, validatePodSpec } from './pod-spec.ts';
-import { withAdmissionPlugins } from './pod-admission-plugins.ts';
+import { withAdmissionPlugins, withPriority } from './pod-admission-plugins.ts';
 
 type Json = Record<string, unknown>;
 
@@ -30,7 +30,8 @@ export const namespaceHooks: KindHooks = {
 /** Pods get spec defaults, and start Pending until the scheduler and kubelet take them. */
 export const podHooks: KindHooks = {
   defaultCreate: (object, context) => {
-    const spec = withAdmissionPlugins(defaultPod(object['spec']), context.random);
+    const plugged = withAdmissionPlugins(defaultPod(object['spec']), context.random);
+    const spec = withPriority(plugged, object.metadata.name ?? '', context);
     return { ...object, spec, status: { phase: 'Pending', qosClass: qosClass(spec) } };
   },
   defaultUpdate: (object) => ({ ...object, spec: defaultPod(object['spec']) }),

@@ -10,6 +10,7 @@ import { namespaceHooks, podHooks, secretHooks } from './core-kinds.ts';
 import { serviceHooks } from './service-kinds.ts';
 import type { KindHooks } from './kind-hooks.ts';
 import { mutatingWebhookHooks, validatingWebhookHooks } from './admission-kinds.ts';
+import { priorityClassHooks, storageClassHooks } from './platform-kinds.ts';
 import { autoscalerHooks } from './autoscaling-kinds.ts';
 import { cronJobHooks, jobHooks } from './batch-kinds.ts';
 import { crdHooks, podDisruptionBudgetHooks } from './extension-kinds.ts';
@@ -31,6 +32,8 @@ const hooksByKind: Readonly<Record<string, KindHooks>> = {
   'policy/PodDisruptionBudget': podDisruptionBudgetHooks,
   'autoscaling/HorizontalPodAutoscaler': autoscalerHooks,
   'apiextensions.k8s.io/CustomResourceDefinition': crdHooks,
+  'storage.k8s.io/StorageClass': storageClassHooks,
+  'scheduling.k8s.io/PriorityClass': priorityClassHooks,
   'admissionregistration.k8s.io/MutatingWebhookConfiguration': mutatingWebhookHooks,
   'admissionregistration.k8s.io/ValidatingWebhookConfiguration': validatingWebhookHooks,
   'rbac.authorization.k8s.io/RoleBinding': roleBindingHooks,

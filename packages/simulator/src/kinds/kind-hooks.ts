@@ -10,6 +10,8 @@ export interface HookContext {
   allocateServiceIp(): string;
   /** The node ports the cluster's services hold (a service's own, on update, included). */
   usedNodePorts(): ReadonlySet<number>;
+  /** The PriorityClass called `name`, or with no name the one marked globalDefault. */
+  priorityClass(name?: string): KubeObject | undefined;
 }
 
 /** A kind's defaulting and validation; both are pure apart from the context. */

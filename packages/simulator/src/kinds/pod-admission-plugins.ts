@@ -3,7 +3,10 @@
 import { randomSuffix } from '../clock.ts';
 import type { Random } from '../clock.ts';
 import { isRecord } from '../api/types.ts';
+import { KubeError } from '../api/status.ts';
 import type { Json } from './defaulting.ts';
+import type { HookContext } from './kind-hooks.ts';
+import { builtinPriorities } from './pod-spec.ts';
 
 const tokenMountPath = '/var/run/secrets/kubernetes.io/serviceaccount';
 const evictionTaints = ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable'];
@@ -69,4 +72,25 @@ function withTokenVolume(spec: Json, random: Random): Json {
 /** A new pod's spec with what the admission plugins add. */
 export function withAdmissionPlugins(spec: Json, random: Random): Json {
   return withDefaultTolerations(withTokenVolume(spec, random));
+}
+
+/**
+ * The Priority plugin: a pod's priority (and preemption policy) come from its PriorityClass, or
+ * from the cluster's globalDefault class when it names none; an unknown class is refused.
+ */
+export function withPriority(spec: Json, podName: string, context: HookContext): Json {
+  const named = typeof spec['priorityClassName'] === 'string' ? spec['priorityClassName'] : '';
+  if (named in builtinPriorities) return spec;
+  const found = context.priorityClass(named === '' ? undefined : named);
+  if (found === undefined && named !== '') {
+    const message = `pods "${podName}" is forbidden: no PriorityClass with name ${named} was found`;
+    throw new KubeError(403, 'Forbidden', message, { name: podName, kind: 'pods' });
+  }
+  if (found === undefined) return spec;
+  return {
+    ...spec,
+    priorityClassName: found.metadata.name,
+    priority: typeof found['value'] === 'number' ? found['value'] : 0,
+    preemptionPolicy: found['preemptionPolicy'] ?? 'PreemptLowerPriority',
+  };
 }

@@ -51,7 +51,7 @@ function hostNetworkPorts(container: Json): Json {
 }
 
 /** Priorities of the built-in PriorityClasses; any other class (or none) is 0 here. */
-const builtinPriorities: Readonly<Record<string, number>> = {
+export const builtinPriorities: Readonly<Record<string, number>> = {
   'system-cluster-critical': 2000000000,
   'system-node-critical': 2000001000,
 };
