@@ -76,10 +76,19 @@ function webhookOf(kind: WebhookKind, configuration: string, raw: unknown): Webh
   };
 }
 
+// Stored objects are never changed in place, so a configuration's webhooks are read once, not
+// on every write that admission looks at.
+const parsed = new WeakMap<StoredObject, Webhook[]>();
+
 function webhooksIn(kind: WebhookKind, configuration: StoredObject): Webhook[] {
-  return arrayAt(configuration, 'webhooks').map((raw) =>
-    webhookOf(kind, configuration.metadata.name, raw),
-  );
+  let webhooks = parsed.get(configuration);
+  if (webhooks === undefined) {
+    webhooks = arrayAt(configuration, 'webhooks').map((raw) =>
+      webhookOf(kind, configuration.metadata.name, raw),
+    );
+    parsed.set(configuration, webhooks);
+  }
+  return webhooks;
 }
 
 /** The webhooks of `kind` in the order the API server calls them: configurations by name, then as listed. */
