@@ -2,11 +2,10 @@
 // agent and the API server each in a process of its own, as in production, side by side with
 // direct access to the same API server in the same run. This process is the client.
 import { availableParallelism, totalmem } from 'node:os';
-import { closeAgents, get, ms, percentile } from './tunnel/measure.ts';
+import { closeAgents, elapsed, get, ms, percentile } from './tunnel/measure.ts';
 import { seedLargeList } from './tunnel/seed.ts';
 import { withLayout, type Layout } from './tunnel-processes/layout.ts';
 import {
-  elapsed,
   interleaved,
   listSample,
   processNames,

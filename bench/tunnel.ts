@@ -4,7 +4,15 @@
 // machine hits both alike, and the agent dialling the hub over wss:// as in production.
 import type { IncomingMessage } from 'node:http';
 import { startFleet, type TestFleet } from '../test/e2e/support/fleet.ts';
-import { closeAgents, get, ms, percentile, type Target } from './tunnel/measure.ts';
+import {
+  closeAgents,
+  elapsed,
+  get,
+  ms,
+  percentile,
+  timeEach,
+  type Target,
+} from './tunnel/measure.ts';
 import { seedLargeList } from './tunnel/seed.ts';
 import { agentOverTls } from './tunnel/tls-agent.ts';
 
@@ -37,12 +45,6 @@ async function interleaved<T>(
     samples.hub.push(await call(t.hub));
   }
   return samples;
-}
-
-async function elapsed(call: () => Promise<unknown>): Promise<number> {
-  const started = performance.now();
-  await call();
-  return performance.now() - started;
 }
 
 async function latency(t: Targets): Promise<string> {
@@ -102,18 +104,13 @@ async function throughput(t: Targets): Promise<string> {
 
 async function frozenConsumer(t: Targets): Promise<string> {
   const path = '/api/v1/namespaces/kube-system';
-  const timed = async (count: number) => {
-    const samples: number[] = [];
-    for (let i = 0; i < count; i++) samples.push(await elapsed(() => get(t.hub, path)));
-    return samples;
-  };
-  const before = await timed(300);
+  const before = await timeEach(300, () => get(t.hub, path));
   const frozen: IncomingMessage[] = [];
   // Three big lists whose readers never read: their streams fill their windows and stop.
   for (let i = 0; i < 3; i++)
     void get(t.hub, listPath, (response) => frozen.push(response.pause())).catch(() => undefined);
   await new Promise((resolve) => setTimeout(resolve, 500));
-  const during = await timed(300);
+  const during = await timeEach(300, () => get(t.hub, path));
   for (const response of frozen) response.destroy();
   return `### Other streams while consumers are frozen\n\nSmall GETs through the hub, p50/p99: ${ms(percentile(before, 50))} / ${ms(percentile(before, 99))} before, ${ms(percentile(during, 50))} / ${ms(percentile(during, 99))} while three 10 MB lists sit unread on the same tunnel.`;
 }

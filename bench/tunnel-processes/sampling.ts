@@ -32,13 +32,6 @@ export async function interleaved<T>(
   return samples;
 }
 
-/** Milliseconds `call` took. */
-export async function elapsed(call: () => Promise<unknown>): Promise<number> {
-  const started = performance.now();
-  await call();
-  return performance.now() - started;
-}
-
 function cpuNow(layout: Layout): Record<ProcessName, number> {
   const { user, system } = process.cpuUsage();
   return {

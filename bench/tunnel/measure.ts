@@ -45,14 +45,17 @@ export function get(
   });
 }
 
+/** Milliseconds `call` took. */
+export async function elapsed(call: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await call();
+  return performance.now() - started;
+}
+
 /** Milliseconds of each of `count` sequential calls. */
 export async function timeEach(count: number, call: () => Promise<unknown>): Promise<number[]> {
   const samples: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const started = performance.now();
-    await call();
-    samples.push(performance.now() - started);
-  }
+  for (let i = 0; i < count; i++) samples.push(await elapsed(call));
   return samples;
 }
 
