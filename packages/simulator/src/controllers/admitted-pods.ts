@@ -2,7 +2,7 @@
 // see them; with no webhook interested the create stays synchronous.
 import { createAttributes } from '../admission/write-attributes.ts';
 import type { KubeObject, StoredObject } from '../api/types.ts';
-import { serviceAccountUsername } from '../auth/user.ts';
+import { serviceAccountUsername, withImpliedGroups } from '../auth/user.ts';
 import type { ControllerDeps } from './controller-manager.ts';
 import { recordEvent } from './events.ts';
 import { podType } from './kinds.ts';
@@ -16,12 +16,7 @@ export interface CreationNote {
 /** The identity a built-in controller writes as: its service account in kube-system. */
 function controllerUser(component: string) {
   const username = serviceAccountUsername('kube-system', component);
-  const groups = [
-    'system:serviceaccounts',
-    'system:serviceaccounts:kube-system',
-    'system:authenticated',
-  ];
-  return { username, groups };
+  return { username, groups: withImpliedGroups(username, []) };
 }
 
 function announce(
