@@ -2,7 +2,7 @@
 import { arrayAt, recordAt, stringAt } from '../api/table/json-path.ts';
 import type { StoredObject } from '../api/types.ts';
 import type { Controller, ControllerDeps } from './controller-manager.ts';
-import { controllerOf, daemonSetType, keyOf, nodeType, podType, splitKey } from './kinds.ts';
+import { daemonSetType, keyOf, nodeType, ownerKeysFor, podType, splitKey } from './kinds.ts';
 import { createOwnedPod, deleteOwnedPod, ownedPods, writeStatus } from './owned-pods.ts';
 import { podTemplateHash } from './pod-template-hash.ts';
 import { isPodReady } from './replicaset-controller.ts';
@@ -84,14 +84,10 @@ export function daemonSetController(deps: ControllerDeps): Controller {
   const allSets = (): string[] => deps.registry.store.list(daemonSetType).map(keyOf);
   return {
     name: 'daemonset',
-    keysFor: (event) => {
-      if (event.resource === daemonSetType)
-        return event.type === 'DELETED' ? [] : [keyOf(event.object)];
-      if (event.resource === nodeType && event.type !== 'MODIFIED') return allSets();
-      if (event.resource !== podType) return [];
-      const owner = controllerOf(event.object, 'DaemonSet');
-      return owner ? [`${event.object.metadata.namespace ?? ''}/${owner.name}`] : [];
-    },
+    keysFor: (event) =>
+      event.resource === nodeType && event.type !== 'MODIFIED'
+        ? allSets()
+        : ownerKeysFor(event, daemonSetType, podType),
     reconcile: (key) => {
       const [namespace, name] = splitKey(key);
       const set = deps.registry.store.get(daemonSetType, namespace, name);

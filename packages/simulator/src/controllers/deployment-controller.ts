@@ -10,7 +10,7 @@ import {
   controllerOf,
   controllerRef,
   deploymentType,
-  keyOf,
+  ownerKeysFor,
   replicaSetType,
   splitKey,
 } from './kinds.ts';
@@ -243,13 +243,7 @@ function writeStatus(
 export function deploymentController(deps: ControllerDeps): Controller {
   return {
     name: 'deployment',
-    keysFor: (event) => {
-      if (event.resource === deploymentType)
-        return event.type === 'DELETED' ? [] : [keyOf(event.object)];
-      if (event.resource !== replicaSetType) return [];
-      const owner = controllerOf(event.object, 'Deployment');
-      return owner ? [`${event.object.metadata.namespace ?? ''}/${owner.name}`] : [];
-    },
+    keysFor: (event) => ownerKeysFor(event, deploymentType, replicaSetType),
     reconcile: (key) => {
       const [namespace, name] = splitKey(key);
       const deployment = deps.registry.store.get(deploymentType, namespace, name);

@@ -4,7 +4,7 @@ import { numberAt, recordAt, stringAt } from '../api/table/json-path.ts';
 import type { StoredObject } from '../api/types.ts';
 import type { Controller, ControllerDeps } from './controller-manager.ts';
 import { recordEvent } from './events.ts';
-import { controllerOf, jobType, keyOf, podType, splitKey } from './kinds.ts';
+import { jobType, ownerKeysFor, podType, splitKey } from './kinds.ts';
 import { createOwnedPod, deleteOwnedPod, ownedPods, phaseOf, writeStatus } from './owned-pods.ts';
 import { isPodReady } from './replicaset-controller.ts';
 
@@ -113,12 +113,7 @@ function reconcileJob(deps: ControllerDeps, job: StoredObject): void {
 export function jobController(deps: ControllerDeps): Controller {
   return {
     name: 'job',
-    keysFor: (event) => {
-      if (event.resource === jobType) return event.type === 'DELETED' ? [] : [keyOf(event.object)];
-      if (event.resource !== podType) return [];
-      const owner = controllerOf(event.object, 'Job');
-      return owner ? [`${event.object.metadata.namespace ?? ''}/${owner.name}`] : [];
-    },
+    keysFor: (event) => ownerKeysFor(event, jobType, podType),
     reconcile: (key) => {
       const [namespace, name] = splitKey(key);
       const job = deps.registry.store.get(jobType, namespace, name);

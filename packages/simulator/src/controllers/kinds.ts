@@ -1,6 +1,8 @@
 // The resource types controllers work with, and small helpers for keys and owners.
 import { typeOfKind } from '../api/resource-types.ts';
+import type { ResourceType } from '../api/resource-types.ts';
 import type { OwnerReference, StoredObject } from '../api/types.ts';
+import type { StoreEvent } from '../store/event-log.ts';
 
 export const namespaceType = typeOfKind('', 'Namespace');
 export const nodeType = typeOfKind('', 'Node');
@@ -46,4 +48,19 @@ export function controllerRef(owner: StoredObject): OwnerReference {
     controller: true,
     blockOwnerDeletion: true,
   };
+}
+
+/**
+ * Work-queue keys of a workload controller: the owner itself when it changes (not when it is gone),
+ * or the owner controlling a changed `childType` object.
+ */
+export function ownerKeysFor(
+  event: StoreEvent,
+  ownerType: ResourceType,
+  childType: ResourceType,
+): string[] {
+  if (event.resource === ownerType) return event.type === 'DELETED' ? [] : [keyOf(event.object)];
+  if (event.resource !== childType) return [];
+  const owner = controllerOf(event.object, ownerType.kind);
+  return owner ? [`${event.object.metadata.namespace ?? ''}/${owner.name}`] : [];
 }

@@ -4,7 +4,14 @@ import type { StoredObject } from '../api/types.ts';
 import type { Controller, ControllerDeps } from './controller-manager.ts';
 import { createPodFor } from './admitted-pods.ts';
 import { recordEvent } from './events.ts';
-import { controllerOf, controllerRef, keyOf, podType, replicaSetType, splitKey } from './kinds.ts';
+import {
+  controllerOf,
+  controllerRef,
+  ownerKeysFor,
+  podType,
+  replicaSetType,
+  splitKey,
+} from './kinds.ts';
 
 /** True when the pod's Ready condition is True. */
 export function isPodReady(pod: StoredObject): boolean {
@@ -64,13 +71,7 @@ function writeStatus(deps: ControllerDeps, replicaSet: StoredObject, pods: Store
 export function replicaSetController(deps: ControllerDeps): Controller {
   return {
     name: 'replicaset',
-    keysFor: (event) => {
-      if (event.resource === replicaSetType)
-        return event.type === 'DELETED' ? [] : [keyOf(event.object)];
-      if (event.resource !== podType) return [];
-      const owner = controllerOf(event.object, 'ReplicaSet');
-      return owner ? [`${event.object.metadata.namespace ?? ''}/${owner.name}`] : [];
-    },
+    keysFor: (event) => ownerKeysFor(event, replicaSetType, podType),
     reconcile: (key) => {
       const [namespace, name] = splitKey(key);
       const replicaSet = deps.registry.store.get(replicaSetType, namespace, name);

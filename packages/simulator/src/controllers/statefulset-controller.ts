@@ -2,7 +2,7 @@
 import { numberAt, recordAt, stringAt } from '../api/table/json-path.ts';
 import type { StoredObject } from '../api/types.ts';
 import type { Controller, ControllerDeps } from './controller-manager.ts';
-import { controllerOf, keyOf, podType, splitKey, statefulSetType } from './kinds.ts';
+import { ownerKeysFor, podType, splitKey, statefulSetType } from './kinds.ts';
 import { createOwnedPod, deleteOwnedPod, ownedPods, writeStatus } from './owned-pods.ts';
 import { podTemplateHash } from './pod-template-hash.ts';
 import { isPodReady } from './replicaset-controller.ts';
@@ -91,13 +91,7 @@ function status(
 export function statefulSetController(deps: ControllerDeps): Controller {
   return {
     name: 'statefulset',
-    keysFor: (event) => {
-      if (event.resource === statefulSetType)
-        return event.type === 'DELETED' ? [] : [keyOf(event.object)];
-      if (event.resource !== podType) return [];
-      const owner = controllerOf(event.object, 'StatefulSet');
-      return owner ? [`${event.object.metadata.namespace ?? ''}/${owner.name}`] : [];
-    },
+    keysFor: (event) => ownerKeysFor(event, statefulSetType, podType),
     reconcile: (key) => {
       const [namespace, name] = splitKey(key);
       const set = deps.registry.store.get(statefulSetType, namespace, name);
