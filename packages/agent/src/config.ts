@@ -4,6 +4,7 @@ import {
   choiceSetting,
   durationSetting,
   integerSetting,
+  logLevels,
   optionalTextSetting,
   textSetting,
   urlSetting,
@@ -94,7 +95,7 @@ export const agentSettings = {
   }),
   logLevel: choiceSetting({
     description: 'Least severe log level written',
-    choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+    choices: logLevels,
     defaultText: 'info',
   }),
 } as const;

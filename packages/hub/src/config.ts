@@ -3,13 +3,12 @@ import {
   choiceSetting,
   durationSetting,
   integerSetting,
+  logLevels,
   optionalTextSetting,
   textSetting,
   urlSetting,
   type ConfigOf,
 } from '@flotilla/protocol';
-
-export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** Every setting `flotilla hub` takes (flags, FLOTILLA_* variables, help and docs come from here). */
 export const hubSettings = {

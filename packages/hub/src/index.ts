@@ -1,5 +1,5 @@
 // Public entry point of @flotilla/hub.
-export { hubSettings, logLevels, type HubConfig } from './config.ts';
+export { hubSettings, type HubConfig } from './config.ts';
 export { buildHub, type Hub, type HubDeps } from './build-hub.ts';
 export { startHub, type RunningHub } from './start-hub.ts';
 export { ListenError } from './listen.ts';

@@ -20,6 +20,9 @@ export function integerSetting(base: Base & { min: number; max: number }): Setti
 }
 
 /** One of a fixed set of words. */
+/** The pino log levels every process's `logLevel` setting chooses from, most severe first. */
+export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
 export function choiceSetting<const T extends string>(
   base: Base & { choices: readonly T[] },
 ): SettingSpec<T> {

@@ -5,6 +5,7 @@ import { Command } from '@commander-js/extra-typings';
 import {
   choiceSetting,
   integerSetting,
+  logLevels,
   optionalTextSetting,
   textSetting,
   environments,
@@ -37,7 +38,7 @@ export const simSettings = {
   }),
   logLevel: choiceSetting({
     description: 'Least severe log level written',
-    choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+    choices: logLevels,
     defaultText: 'info',
   }),
 } as const;

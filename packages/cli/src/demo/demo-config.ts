@@ -3,6 +3,7 @@ import {
   choiceSetting,
   integerSetting,
   optionalTextSetting,
+  logLevels,
   textSetting,
   type ConfigOf,
 } from '@flotilla/protocol';
@@ -26,7 +27,7 @@ export const demoSettings = {
   }),
   logLevel: choiceSetting({
     description: 'Least severe level written to <data-dir>/demo.log',
-    choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+    choices: logLevels,
     defaultText: 'info',
   }),
 } as const;
