@@ -3,15 +3,9 @@ import { arrayAt, numberAt, recordAt, stringAt } from '../api/table/json-path.ts
 import type { StoredObject } from '../api/types.ts';
 import type { Controller, ControllerDeps } from './controller-manager.ts';
 import { createPodFor } from './admitted-pods.ts';
+import { ownedPods, writeStatus } from './owned-pods.ts';
 import { recordEvent } from './events.ts';
-import {
-  controllerOf,
-  controllerRef,
-  ownerKeysFor,
-  podType,
-  replicaSetType,
-  splitKey,
-} from './kinds.ts';
+import { controllerRef, ownerKeysFor, podType, replicaSetType, splitKey } from './kinds.ts';
 
 /** True when the pod's Ready condition is True. */
 export function isPodReady(pod: StoredObject): boolean {
@@ -49,22 +43,15 @@ function deletePod(deps: ControllerDeps, replicaSet: StoredObject, pod: StoredOb
   });
 }
 
-function writeStatus(deps: ControllerDeps, replicaSet: StoredObject, pods: StoredObject[]): void {
+function statusOf(replicaSet: StoredObject, pods: StoredObject[]): Record<string, unknown> {
   const ready = pods.filter(isPodReady).length;
-  const status = {
+  return {
     replicas: pods.length,
     fullyLabeledReplicas: pods.length,
     readyReplicas: ready,
     availableReplicas: ready,
     observedGeneration: replicaSet.metadata.generation,
   };
-  deps.registry.update(
-    replicaSetType,
-    replicaSet.metadata.namespace,
-    replicaSet.metadata.name,
-    { ...replicaSet, status },
-    'status',
-  );
 }
 
 /** The replicaset controller. */
@@ -77,21 +64,12 @@ export function replicaSetController(deps: ControllerDeps): Controller {
       const replicaSet = deps.registry.store.get(replicaSetType, namespace, name);
       if (!replicaSet || replicaSet.metadata.deletionTimestamp) return;
       if (deps.creations.isBusy(replicaSet)) return;
-      const owned = deps.registry.store
-        .list(podType, namespace)
-        .filter((pod) => controllerOf(pod, 'ReplicaSet')?.uid === replicaSet.metadata.uid);
-      const active = owned.filter((pod) => !pod.metadata.deletionTimestamp);
+      const active = ownedPods(deps, replicaSet);
       const desired = numberAt(replicaSet, 'spec.replicas', 1);
       for (let i = active.length; i < desired; i += 1) createPod(deps, replicaSet);
       for (const pod of active.slice(desired).reverse()) deletePod(deps, replicaSet, pod);
-      const kept = deps.registry.store
-        .list(podType, namespace)
-        .filter(
-          (pod) =>
-            controllerOf(pod, 'ReplicaSet')?.uid === replicaSet.metadata.uid &&
-            !pod.metadata.deletionTimestamp,
-        );
-      writeStatus(deps, replicaSet, kept);
+      const kept = ownedPods(deps, replicaSet);
+      writeStatus(deps, replicaSetType, replicaSet, statusOf(replicaSet, kept));
     },
   };
 }
