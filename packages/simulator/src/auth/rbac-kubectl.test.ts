@@ -20,6 +20,9 @@ void describe('real kubectl and RBAC', () => {
     aliceToken = cluster.addUser({ name: 'alice', groups: ['developers'] });
   });
 
+  const aliceCanI = (verb: string, resource: string) =>
+    kubectl('--token', aliceToken, 'auth', 'can-i', verb, resource, '-n', 'default');
+
   void after(async () => {
     await kubectl.dispose();
     await simulator.close();
@@ -33,16 +36,7 @@ void describe('real kubectl and RBAC', () => {
   });
 
   void it('says no to an unbound user, and yes once a rolebinding grants it', async () => {
-    const before = await kubectl(
-      '--token',
-      aliceToken,
-      'auth',
-      'can-i',
-      'list',
-      'pods',
-      '-n',
-      'default',
-    );
+    const before = await aliceCanI('list', 'pods');
     assert.deepEqual([before.code, before.stdout], [1, 'no\n']);
     const bound = await kubectl(
       'create',
@@ -54,38 +48,11 @@ void describe('real kubectl and RBAC', () => {
       'default',
     );
     assert.equal(bound.stdout.trim(), 'rolebinding.rbac.authorization.k8s.io/dev-view created');
-    const after = await kubectl(
-      '--token',
-      aliceToken,
-      'auth',
-      'can-i',
-      'list',
-      'pods',
-      '-n',
-      'default',
-    );
+    const after = await aliceCanI('list', 'pods');
     assert.deepEqual([after.code, after.stdout], [0, 'yes\n']);
-    const logs = await kubectl(
-      '--token',
-      aliceToken,
-      'auth',
-      'can-i',
-      'get',
-      'pods/log',
-      '-n',
-      'default',
-    );
+    const logs = await aliceCanI('get', 'pods/log');
     assert.equal(logs.stdout, 'yes\n');
-    const secrets = await kubectl(
-      '--token',
-      aliceToken,
-      'auth',
-      'can-i',
-      'get',
-      'secrets',
-      '-n',
-      'default',
-    );
+    const secrets = await aliceCanI('get', 'secrets');
     assert.equal(secrets.stdout, 'no\n');
   });
 
