@@ -1,9 +1,10 @@
 // Requests of the active pods bound to each node, kept current from store events: placing a pod then costs
-// the number of nodes, not a recount of every pod in the cluster.
+// the number of nodes, not a recount of every pod in the cluster; the pods waiting for a node are
+// kept the same way, so a deletion does not list every pod to find them.
 import { stringAt } from '../api/table/json-path.ts';
 import type { StoredObject } from '../api/types.ts';
 import type { ObjectStore } from '../store/object-store.ts';
-import { podType } from './kinds.ts';
+import { keyOf, podType } from './kinds.ts';
 import type { Resources } from './node-filters.ts';
 import { podRequests } from './scheduler.ts';
 
@@ -30,21 +31,30 @@ function add(total: Resources | undefined, asks: Resources, sign: 1 | -1): Resou
   };
 }
 
-/** The per-node sums of one store's pods. */
+/** The per-node sums of one store's pods, and the pods still waiting for a node. */
 class NodeUsage {
   readonly byNode = new Map<string, Resources>();
+  readonly pending = new Set<string>();
   readonly #shares = new Map<string, Share>();
 
   constructor(store: ObjectStore) {
-    for (const pod of store.list(podType)) this.#set(pod, shareOf(pod));
+    for (const pod of store.list(podType)) this.#update(pod, false);
     store.subscribe((event) => {
-      if (event.resource !== podType) return;
-      this.#set(event.object, event.type === 'DELETED' ? undefined : shareOf(event.object));
+      if (event.resource === podType) this.#update(event.object, event.type === 'DELETED');
     });
   }
 
+  #update(pod: StoredObject, isDeleted: boolean): void {
+    this.#set(pod, isDeleted ? undefined : shareOf(pod));
+    const key = keyOf(pod);
+    const isWaiting =
+      !isDeleted && !stringAt(pod, 'spec.nodeName') && !pod.metadata.deletionTimestamp;
+    if (isWaiting) this.pending.add(key);
+    else this.pending.delete(key);
+  }
+
   #set(pod: StoredObject, share: Share | undefined): void {
-    const key = `${pod.metadata.namespace ?? ''}/${pod.metadata.name}`;
+    const key = keyOf(pod);
     const old = this.#shares.get(key);
     if (old) this.byNode.set(old.node, add(this.byNode.get(old.node), old.asks, -1));
     if (share) this.byNode.set(share.node, add(this.byNode.get(share.node), share.asks, 1));
@@ -55,12 +65,21 @@ class NodeUsage {
 
 const usages = new WeakMap<ObjectStore, NodeUsage>();
 
-/** Requests bound to each node of `store`'s cluster, by node name. */
-export function nodeUsage(store: ObjectStore): ReadonlyMap<string, Resources> {
+function usageOf(store: ObjectStore): NodeUsage {
   let usage = usages.get(store);
   if (!usage) {
     usage = new NodeUsage(store);
     usages.set(store, usage);
   }
-  return usage.byNode;
+  return usage;
+}
+
+/** Requests bound to each node of `store`'s cluster, by node name. */
+export function nodeUsage(store: ObjectStore): ReadonlyMap<string, Resources> {
+  return usageOf(store).byNode;
+}
+
+/** Keys (`namespace/name`) of the pods waiting for a node, in store order. */
+export function pendingPods(store: ObjectStore): string[] {
+  return [...usageOf(store).pending].sort();
 }

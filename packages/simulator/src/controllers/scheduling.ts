@@ -4,9 +4,9 @@ import { arrayAt, recordAt, stringAt } from '../api/table/json-path.ts';
 import type { StoredObject } from '../api/types.ts';
 import type { ControllerDeps } from './controller-manager.ts';
 import { recordEvent } from './events.ts';
-import { keyOf, nodeType, podType } from './kinds.ts';
+import { nodeType, podType } from './kinds.ts';
 import { writeStatus } from './owned-pods.ts';
-import { nodeUsage } from './node-usage.ts';
+import { nodeUsage, pendingPods } from './node-usage.ts';
 import { place } from './scheduler.ts';
 
 const component = 'default-scheduler';
@@ -52,8 +52,5 @@ export function schedule(deps: ControllerDeps, pod: StoredObject): StoredObject 
 
 /** Keys of pods waiting for a node, retried whenever capacity may have freed up. */
 export function pendingPodKeys(deps: ControllerDeps): string[] {
-  return deps.registry.store
-    .list(podType)
-    .filter((pod) => !stringAt(pod, 'spec.nodeName') && !pod.metadata.deletionTimestamp)
-    .map(keyOf);
+  return pendingPods(deps.registry.store);
 }
