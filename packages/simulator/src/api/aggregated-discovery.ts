@@ -1,5 +1,6 @@
 // Aggregated discovery (apidiscovery.k8s.io v2 and v2beta1): every group's resources in one reply to /api or /apis.
 import type { ServerResponse } from 'node:http';
+import { sendEncoded } from '../server/response-encoding.ts';
 import { servedGroups } from './resource-types.ts';
 import type { ResourceType, SubresourceEntry } from './resource-types.ts';
 
@@ -89,12 +90,10 @@ export function aggregatedDiscovery(
 
 /** Sends `body` with the aggregated discovery media type the client asked for. */
 export function sendAggregated(res: ServerResponse, version: string, body: Json): void {
-  const text = JSON.stringify(body);
-  res.writeHead(200, {
+  const headers = {
     'Content-Type': `application/json;g=apidiscovery.k8s.io;v=${version};as=APIGroupDiscoveryList`,
-    'Content-Length': Buffer.byteLength(text),
     'Cache-Control': 'no-cache, private',
     Vary: 'Accept',
-  });
-  res.end(text);
+  };
+  sendEncoded(res, 200, headers, JSON.stringify(body));
 }

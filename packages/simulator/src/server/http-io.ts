@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { failureStatus, KubeError } from '../api/status.ts';
+import { sendEncoded } from './response-encoding.ts';
 
 /** The API server's request body limit (3 MiB). */
 export const maxBodyBytes = 3 * 1024 * 1024;
@@ -25,15 +26,10 @@ export async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** Sends `body` as JSON with `status`. */
+/** Sends `body` as JSON with `status`, gzip-compressed when large and the client accepts it. */
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'Content-Type': 'application/json',
-    'Content-Length': Buffer.byteLength(text),
-    'Cache-Control': 'no-cache, private',
-  });
-  res.end(text);
+  const headers = { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private' };
+  sendEncoded(res, status, headers, JSON.stringify(body));
 }
 
 /** Sends plain text, as the health endpoints do. */
