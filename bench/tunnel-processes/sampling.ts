@@ -1,6 +1,6 @@
 // Interleaved, bounded request loops for `npm run bench tunnel-processes`, and the CPU each
 // process of the layout spends on one request.
-import { get, type Target } from '../tunnel/measure.ts';
+import { get, type Encoding, type Target } from '../tunnel/measure.ts';
 import { cpuMsOf } from './children.ts';
 import type { Layout } from './layout.ts';
 
@@ -42,15 +42,15 @@ function cpuNow(layout: Layout): Record<ProcessName, number> {
   };
 }
 
-/** GETs `path` from `target` and measures MB/s and every process's CPU meanwhile. */
+/** GETs `path` from `target` and measures (decoded) MB/s and every process's CPU meanwhile. */
 export async function listSample(
   layout: Layout,
   target: Target,
-  path: string,
+  request: { path: string; encoding: Encoding },
 ): Promise<ListSample> {
   const before = cpuNow(layout);
   const started = performance.now();
-  const bytes = await get(target, path);
+  const bytes = await get(target, request.path, { encoding: request.encoding });
   const seconds = (performance.now() - started) / 1000;
   const after = cpuNow(layout);
   const cpuMs = Object.fromEntries(

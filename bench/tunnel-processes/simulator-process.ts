@@ -1,8 +1,9 @@
 // The simulated API server of `npm run bench tunnel-processes`, in a process of its own as a
-// kube-apiserver would be: one cluster with the hub's role bindings, announced as one JSON line.
+// kube-apiserver would be: one cluster (holding the big list's pods) with the hub's role bindings, announced as one JSON line.
 import { pino } from 'pino';
 import { startSimulator } from '@flotilla/simulator';
 import { createObjects, hubRoleBindings } from 'flotilla';
+import { largeListCluster } from '../tunnel/seed.ts';
 import { onStop } from './stop-signal.ts';
 
 /** What the bench process needs to reach the cluster directly and to point the agent at it. */
@@ -15,7 +16,7 @@ export interface SimulatorReady {
 
 const cluster = process.argv[2] ?? 'bench-1';
 const simulator = await startSimulator({
-  clusters: [{ name: cluster, environment: 'prod', nodes: 3 }],
+  clusters: [largeListCluster(cluster)],
   logger: pino({ level: 'silent' }),
 });
 onStop(() => simulator.close());

@@ -1,6 +1,8 @@
 // Small measuring helpers for the tunnel benchmark: timed request loops and percentiles.
 import type { IncomingMessage } from 'node:http';
 import { Agent, request } from 'node:https';
+import type { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
 
 export interface Target {
   readonly url: string;
@@ -19,30 +21,53 @@ function agentFor(target: Target): Agent {
   return agent;
 }
 
-/** One GET; resolves with the body size once it is fully read. */
-export function get(
-  target: Target,
-  path: string,
-  onStart?: (response: IncomingMessage) => void,
-): Promise<number> {
+/** How a GET asks for its body: as kubectl does by default (gzip), or uncompressed. */
+export type Encoding = 'gzip' | 'identity';
+
+export interface GetOptions {
+  readonly encoding?: Encoding;
+  readonly onStart?: (response: IncomingMessage) => void;
+}
+
+/** The body as the client reads it: decompressed when the server sent gzip, as kubectl does. */
+function decoded(response: IncomingMessage): Readable {
+  return response.headers['content-encoding'] === 'gzip'
+    ? response.pipe(createGunzip({ chunkSize: 64 * 1024 }))
+    : response;
+}
+
+/** One GET; resolves with the (decoded) body size once it is fully read. */
+export function get(target: Target, path: string, options: GetOptions = {}): Promise<number> {
+  const headers = {
+    authorization: `Bearer ${target.token}`,
+    accept: 'application/json',
+    'accept-encoding': options.encoding ?? 'identity',
+  };
   return new Promise((resolve, reject) => {
     const req = request(
       `${target.url}${path}`,
-      {
-        agent: agentFor(target),
-        headers: { authorization: `Bearer ${target.token}`, accept: 'application/json' },
-      },
+      { agent: agentFor(target), headers },
       (response) => {
-        onStart?.(response);
+        options.onStart?.(response);
         let bytes = 0;
-        response.on('data', (chunk: Buffer) => (bytes += chunk.length));
-        response.on('end', () => resolve(bytes));
-        response.on('error', reject);
+        const body = decoded(response);
+        body.on('data', (chunk: Buffer) => (bytes += chunk.length));
+        body.on('end', () => resolve(bytes));
+        body.on('error', reject);
       },
     );
     req.on('error', reject);
     req.end();
   });
+}
+
+/** One GET's body, parsed as JSON. */
+export async function getJson(target: Target, path: string): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  await get(target, path, {
+    onStart: (response) => response.on('data', (c: Buffer) => chunks.push(c)),
+  });
+  return JSON.parse(Buffer.concat(chunks).toString('utf8'));
 }
 
 /** Milliseconds `call` took. */

@@ -1,18 +1,18 @@
 // Profiling driver for the tunnel path, not part of `npm run bench`:
 // `node bench/tunnel/profile.ts latency|throughput [out.cpuprofile]` runs one benchmark section
 // through the hub (the agent on wss://) and, given a file, writes a CPU profile of just that loop.
-// FLOTILLA_BENCH_COUNT sets the loop length, FLOTILLA_BENCH_PROFILE_DIRECT=1 profiles the direct
+// FLOTILLA_BENCH_COUNT sets the loop length, FLOTILLA_BENCH_ENCODING=gzip asks for gzip lists, FLOTILLA_BENCH_PROFILE_DIRECT=1 profiles the direct
 // lists instead, FLOTILLA_BENCH_PLAIN_TUNNEL=1 keeps the fleet's plain ws:// agent.
 import { writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
 import { startFleet } from '../../test/e2e/support/fleet.ts';
 import { closeAgents, get, ms, percentile, timeEach, type Target } from './measure.ts';
-import { seedLargeList } from './seed.ts';
+import { largeListCluster, largeListPath, largeListReady } from './seed.ts';
 import { agentOverTls } from './tls-agent.ts';
 
 const cluster = 'bench-1';
 const [mode = 'latency', out] = process.argv.slice(2);
-const fleet = await startFleet([{ name: cluster, environment: 'prod', nodes: 3 }]);
+const fleet = await startFleet([largeListCluster(cluster)]);
 if (process.env.FLOTILLA_BENCH_PLAIN_TUNNEL !== '1') await agentOverTls(fleet, cluster);
 const sim = fleet.simulator.cluster(cluster);
 const direct: Target = { url: sim.url, token: sim.token, ca: sim.caCertificate ?? '' };
@@ -37,6 +37,7 @@ async function profiled(loop: () => Promise<void>): Promise<void> {
   session.disconnect();
 }
 
+const encoding = process.env.FLOTILLA_BENCH_ENCODING === 'gzip' ? 'gzip' : 'identity';
 const count = Number(process.env.FLOTILLA_BENCH_COUNT ?? (mode === 'latency' ? 3000 : 20));
 try {
   if (mode === 'latency') {
@@ -46,10 +47,10 @@ try {
       console.log(`hub p50 ${ms(percentile(samples, 50))} p99 ${ms(percentile(samples, 99))}`);
     });
   } else {
-    await seedLargeList(direct, 10);
+    await largeListReady(direct);
     const rate = async (target: Target) => {
       const started = performance.now();
-      const bytes = await get(target, '/api/v1/namespaces/default/configmaps');
+      const bytes = await get(target, largeListPath, { encoding });
       return bytes / 1e6 / ((performance.now() - started) / 1000);
     };
     const measured = async (name: string, target: Target) => {

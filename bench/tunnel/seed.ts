@@ -1,34 +1,37 @@
-// Fills a simulated cluster with big ConfigMaps, so one list is megabytes long.
-import { request } from 'node:https';
-import type { Target } from './measure.ts';
+// The cluster behind the tunnel benchmarks' big list: 3,400 running pods in one namespace, about
+// 10 MB of JSON, the kind of list `kubectl get pods -o json` moves on a busy cluster.
+import type { ClusterSpec } from '@flotilla/simulator';
+import { get, getJson, type Target } from './measure.ts';
 
-function create(target: Target, name: string, value: string): Promise<void> {
-  const body = JSON.stringify({
-    apiVersion: 'v1',
-    kind: 'ConfigMap',
-    metadata: { name },
-    data: { value },
-  });
-  return new Promise<void>((resolve, reject) => {
-    const req = request(
-      `${target.url}/api/v1/namespaces/default/configmaps`,
-      {
-        method: 'POST',
-        ca: target.ca,
-        headers: { authorization: `Bearer ${target.token}`, 'content-type': 'application/json' },
-      },
-      (res) => {
-        res.resume();
-        res.on('end', resolve);
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
+const deployments = 34;
+const replicas = 100;
+const podCount = deployments * replicas;
+
+/** The path of the big list. */
+export const largeListPath = '/api/v1/namespaces/bench/pods';
+
+/** A cluster named `name` whose `bench` namespace holds the big list's pods. */
+export function largeListCluster(name: string): ClusterSpec {
+  const workloads = Array.from({ length: deployments }, (_, i) => ({
+    name: `app-${String(i)}`,
+    namespace: 'bench',
+    tier: 'worker' as const,
+    replicas,
+    requests: { cpu: '10m', memory: '16Mi' },
+    limits: { memory: '1Gi' },
+  }));
+  const nodeCapacity = { cpu: '64', memory: '256Gi', pods: 110 };
+  return { name, environment: 'prod', nodes: 40, nodeCapacity, workloads };
 }
 
-/** Creates `megabytes` × 10 ConfigMaps of 100 kB each in `default`. */
-export async function seedLargeList(target: Target, megabytes: number): Promise<void> {
-  const value = 'x'.repeat(100_000);
-  for (let i = 0; i < megabytes * 10; i++) await create(target, `big-${String(i)}`, value);
+/** Waits (up to a minute) until every pod of the big list exists; returns the list's size. */
+export async function largeListReady(target: Target): Promise<number> {
+  const deadline = performance.now() + 60_000;
+  for (;;) {
+    const list = (await getJson(target, largeListPath)) as { items: unknown[] };
+    if (list.items.length >= podCount) return get(target, largeListPath);
+    if (performance.now() > deadline)
+      throw new Error(`${String(list.items.length)} of ${String(podCount)} pods after a minute`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
 }
