@@ -15,6 +15,18 @@ function tableKey(type: ResourceType): string {
   return `${type.group}/${type.plural}`;
 }
 
+/** The index of the first of the sorted `keys` not below `prefix` (binary search). */
+function firstAtLeast(keys: readonly string[], prefix: string): number {
+  let low = 0;
+  let high = keys.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((keys[middle] ?? '') < prefix) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /**
  * Low-level storage like etcd: no validation, just revisions. Stored objects are never mutated
  * in place; each write replaces the object, so readers may hold references safely.
@@ -23,6 +35,8 @@ export class ObjectStore {
   readonly log: EventLog;
   readonly #tables = new Map<string, Map<string, StoredObject>>();
   readonly #types = new Map<string, ResourceType>();
+  /** Each table's keys in etcd order, rebuilt only after a key is added or removed. */
+  readonly #sortedKeys = new Map<string, string[]>();
   readonly #listeners = new Set<StoreListener>();
   #revision = 1;
 
@@ -47,10 +61,17 @@ export class ObjectStore {
 
   /** Objects of `type` (in `namespace` when given), sorted by namespace then name like etcd keys. */
   list(type: ResourceType, namespace?: string): StoredObject[] {
+    const table = this.#table(type);
+    const keys = this.#keysInOrder(type, table);
     const prefix = namespace === undefined ? '' : `${namespace}/`;
-    const entries = [...this.#table(type)].filter(([key]) => key.startsWith(prefix));
-    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return entries.map(([, object]) => object);
+    const objects: StoredObject[] = [];
+    for (let i = firstAtLeast(keys, prefix); i < keys.length; i++) {
+      const key = keys[i] ?? '';
+      if (!key.startsWith(prefix)) break;
+      const object = table.get(key);
+      if (object !== undefined) objects.push(object);
+    }
+    return objects;
   }
 
   /** Writes `object` (whose resourceVersion came from `nextRevision`) and notifies listeners. */
@@ -58,6 +79,7 @@ export class ObjectStore {
     const key = keyOf(object.metadata.namespace, object.metadata.name);
     const previous = this.#table(type).get(key);
     this.#table(type).set(key, object);
+    if (previous === undefined) this.#sortedKeys.delete(tableKey(type));
     this.#commit(previous ? 'MODIFIED' : 'ADDED', type, object, previous);
     return object;
   }
@@ -67,6 +89,7 @@ export class ObjectStore {
     const key = keyOf(object.metadata.namespace, object.metadata.name);
     const previous = this.#table(type).get(key);
     this.#table(type).delete(key);
+    this.#sortedKeys.delete(tableKey(type));
     const gone = {
       ...object,
       metadata: { ...object.metadata, resourceVersion: this.nextRevision() },
@@ -91,6 +114,14 @@ export class ObjectStore {
     const event: StoreEvent = { type, revision: this.#revision, resource, object, previous };
     this.log.append(event);
     for (const listener of this.#listeners) listener(event);
+  }
+
+  #keysInOrder(type: ResourceType, table: Map<string, StoredObject>): string[] {
+    const cached = this.#sortedKeys.get(tableKey(type));
+    if (cached !== undefined) return cached;
+    const keys = [...table.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    this.#sortedKeys.set(tableKey(type), keys);
+    return keys;
   }
 
   #table(type: ResourceType): Map<string, StoredObject> {
