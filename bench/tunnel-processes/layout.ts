@@ -7,7 +7,7 @@ import { createCertificateAuthority } from '@flotilla/simulator';
 import type { Target } from '../tunnel/measure.ts';
 import { startChild, stopChild, type Child } from './children.ts';
 import type { HubReady } from './hub-process.ts';
-import type { SimulatorReady } from './simulator-process.ts';
+import type { ClusterContent, SimulatorReady } from './simulator-process.ts';
 
 /** The three processes and how the bench process (the client) reaches the cluster. */
 export interface Layout {
@@ -51,9 +51,9 @@ async function waitConnected(hub: Child, timeoutMs: number): Promise<void> {
   throw new Error(`the agent did not connect within ${String(timeoutMs)} ms`);
 }
 
-async function startAll(dir: string, children: Child[]): Promise<Layout> {
+async function startAll(dir: string, children: Child[], content: ClusterContent): Promise<Layout> {
   const hubCa = await hubCertificate(dir);
-  const simulator = startChild('simulator', [script('./simulator-process.ts'), cluster]);
+  const simulator = startChild('simulator', [script('./simulator-process.ts'), cluster, content]);
   children.push(simulator);
   const hub = startChild('hub', [script('./hub-process.ts'), dir, cluster]);
   children.push(hub);
@@ -76,12 +76,18 @@ async function startAll(dir: string, children: Child[]): Promise<Layout> {
   };
 }
 
-/** Starts the layout, runs `measure` on it, and stops every child whatever happens. */
-export async function withLayout<T>(measure: (layout: Layout) => Promise<T>): Promise<T> {
+/**
+ * Starts the layout, its cluster `empty` (3 nodes, quiet, for latency) or running the big list's
+ * `pods`, runs `measure` on it, and stops every child whatever happens.
+ */
+export async function withLayout<T>(
+  content: ClusterContent,
+  measure: (layout: Layout) => Promise<T>,
+): Promise<T> {
   const dir = await mkdtemp(join(tmpdir(), 'flotilla-bench-processes-'));
   const children: Child[] = [];
   try {
-    return await measure(await startAll(dir, children));
+    return await measure(await startAll(dir, children, content));
   } finally {
     // The agent first, so the hub does not tell a departing agent to go away and wait for it.
     for (const child of children.reverse()) await stopChild(child);

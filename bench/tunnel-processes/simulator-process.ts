@@ -1,5 +1,5 @@
 // The simulated API server of `npm run bench tunnel-processes`, in a process of its own as a
-// kube-apiserver would be: one cluster (holding the big list's pods) with the hub's role bindings, announced as one JSON line.
+// kube-apiserver would be: one cluster (quiet, or holding the big list's pods) with the hub's role bindings, announced as one JSON line.
 import { pino } from 'pino';
 import { startSimulator } from '@flotilla/simulator';
 import { createObjects, hubRoleBindings } from 'flotilla';
@@ -14,9 +14,17 @@ export interface SimulatorReady {
   readonly kubeconfig: string;
 }
 
+/** A quiet cluster of 3 nodes, or one running the 3,400 pods of the big list. */
+export type ClusterContent = 'empty' | 'pods';
+
 const cluster = process.argv[2] ?? 'bench-1';
+const content = (process.argv[3] ?? 'empty') as ClusterContent;
+const spec =
+  content === 'pods'
+    ? largeListCluster(cluster)
+    : { name: cluster, environment: 'prod' as const, nodes: 3 };
 const simulator = await startSimulator({
-  clusters: [largeListCluster(cluster)],
+  clusters: [spec],
   logger: pino({ level: 'silent' }),
 });
 onStop(() => simulator.close());
