@@ -8,6 +8,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 import { runCli } from './support/cli.ts';
 import { join } from 'node:path';
+import { agentInfo } from '@flotilla/protocol';
 import { hubKubeconfig } from 'flotilla';
 import { startFleet, type TestFleet } from './support/fleet.ts';
 import { kubectl } from './support/kubectl.ts';
@@ -181,14 +182,11 @@ void test("the agent's own API answers through the hub, under the same access ru
     });
   const info = await get('dev-1', aliceToken);
   assert.equal(info.status, 200);
-  const body = (await info.json()) as {
-    cluster: string;
-    nodeCount: number;
-    capacity: { cpuMillicores: number };
-  };
+  // The shape the OpenAPI document promises for this endpoint.
+  const body = agentInfo.parse(await info.json());
   assert.equal(body.cluster, 'dev-1');
   assert.equal(body.nodeCount, 1);
-  assert.ok(body.capacity.cpuMillicores > 0);
+  assert.ok((body.capacity?.cpuMillicores ?? 0) > 0);
   assert.equal((await get('prod-1', aliceToken)).status, 403);
   assert.equal(
     (

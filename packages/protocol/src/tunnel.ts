@@ -17,6 +17,9 @@ export const agentHello = z.strictObject({
   capacity: z.strictObject({ cpuMillicores: z.int().min(0), memoryMib: z.int().min(0) }).optional(),
 });
 
+/** What the agent's `GET /agent/v1/info` answers: its hello's facts, read afresh. */
+export const agentInfo = agentHello.omit({ type: true });
+
 /** Header carrying the agent's credential on the upgrade request. */
 export const agentCredentialHeader = 'authorization';
 

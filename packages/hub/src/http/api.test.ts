@@ -151,6 +151,22 @@ void test('the OpenAPI 3.1 document describes every route from the validating sc
   assert.ok(document.paths['/api/v1/audit/export']?.get);
 });
 
+void test('the OpenAPI document describes the agent API the hub forwards to each agent', async () => {
+  const response = await hub.hub.app.inject({ method: 'GET', url: '/api/v1/openapi.json' });
+  const document = response.json<{ paths: Record<string, Record<string, unknown>> }>();
+  const agentInfo = document.paths['/api/v1/clusters/{name}/agent/v1/info']?.get as
+    | {
+        responses: Record<
+          string,
+          { content?: Record<string, { schema: { required?: string[] } }> }
+        >;
+      }
+    | undefined;
+  const info = agentInfo?.responses['200']?.content?.['application/json']?.schema;
+  assert.deepEqual(info?.required, ['cluster', 'agentVersion', 'kubernetesVersion', 'nodeCount']);
+  assert.ok(agentInfo?.responses['503'], 'a disconnected cluster is documented');
+});
+
 void test('decommissioning keeps a tombstone visible on request, and the audit trail exports as JSON lines', async () => {
   await api('POST', '/clusters', admin, { name: 'old-1', environment: 'qa' });
   assert.equal((await api('POST', '/clusters/old-1/decommission', admin)).status, 200);

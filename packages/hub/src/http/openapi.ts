@@ -1,7 +1,7 @@
 // The OpenAPI 3.1 document of the REST API, generated from the same zod schemas that validate
 // requests (so the document cannot drift from what the hub accepts).
 import { z } from 'zod';
-import { errorCodes } from '@flotilla/protocol';
+import { agentInfo, errorCodes } from '@flotilla/protocol';
 import type { ApiRoute } from './api-route.ts';
 
 type JsonSchema = Record<string, unknown>;
@@ -84,6 +84,30 @@ function operation(route: ApiRoute): JsonSchema {
   };
 }
 
+const errorResponse = (description: string): JsonSchema => ({
+  description,
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+});
+
+/** The agent API (agent-api-route.ts): not a validated route, so described here by hand. */
+function agentInfoOperation(): JsonSchema {
+  return {
+    summary: "The cluster's agent reports its version and the cluster's facts, read afresh",
+    tags: ['agent'],
+    parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string' } }],
+    responses: {
+      '200': {
+        description: 'OK',
+        content: { 'application/json': { schema: outputSchema(agentInfo) } },
+      },
+      '401': errorResponse('Not authenticated'),
+      '403': errorResponse('Missing permission (clusters:read on this cluster)'),
+      '404': errorResponse('No such cluster, or no such agent endpoint'),
+      '503': errorResponse('The cluster is not connected (details.lastSeenAt)'),
+    },
+  };
+}
+
 /** `/clusters/:name` → `/clusters/{name}`. */
 const openApiPath = (prefix: string, path: string) => prefix + path.replace(/:(\w+)/g, '{$1}');
 
@@ -94,6 +118,7 @@ export function openApiDocument(prefix: string, routes: readonly ApiRoute[]): Js
     const path = openApiPath(prefix, route.path);
     paths[path] = { ...paths[path], [route.method.toLowerCase()]: operation(route) };
   }
+  paths[`${prefix}/clusters/{name}/agent/v1/info`] = { get: agentInfoOperation() };
   return {
     openapi: '3.1.0',
     info: { title: 'Flotilla hub API', version: '1' },
