@@ -15,7 +15,13 @@ import {
   type Encoding,
   type Target,
 } from './tunnel/measure.ts';
-import { largeListCluster, largeListPath, largeListReady } from './tunnel/seed.ts';
+import {
+  largeListCluster,
+  largeListPath,
+  largeListReady,
+  overallMeaning,
+  overallRate,
+} from './tunnel/seed.ts';
 import { agentOverTls } from './tunnel/tls-agent.ts';
 
 const cluster = 'bench-1';
@@ -75,18 +81,24 @@ async function listRate(target: Target, encoding: Encoding): Promise<ListSample>
   const bytes = await get(target, largeListPath, { encoding });
   const seconds = (performance.now() - started) / 1000;
   const { user, system } = process.cpuUsage(cpu);
-  return { rate: bytes / 1e6 / seconds, cpuMs: (user + system) / 1000 };
+  return { megabytes: bytes / 1e6, seconds, cpuMs: (user + system) / 1000 };
 }
 
 interface ListSample {
-  readonly rate: number;
+  readonly megabytes: number;
+  readonly seconds: number;
   readonly cpuMs: number;
 }
 
 function summary(samples: readonly ListSample[]) {
-  const rates = samples.map((s) => s.rate);
+  const rates = samples.map((s) => s.megabytes / s.seconds);
   const cpu = samples.map((s) => s.cpuMs);
-  return { best: Math.max(...rates), median: percentile(rates, 50), cpu: percentile(cpu, 50) };
+  return {
+    overall: overallRate(samples),
+    best: Math.max(...rates),
+    median: percentile(rates, 50),
+    cpu: percentile(cpu, 50),
+  };
 }
 
 const encodings: { encoding: Encoding; label: string }[] = [
@@ -103,10 +115,10 @@ async function throughput(t: Targets, runs: number): Promise<string> {
     const direct = summary(samples.direct);
     const hub = summary(samples.hub);
     const cell = (r: typeof hub) =>
-      `${r.best.toFixed(0)} MB/s | ${r.median.toFixed(0)} MB/s | ${r.cpu.toFixed(0)} ms`;
+      `${r.overall.toFixed(0)} MB/s | ${r.median.toFixed(0)} MB/s | ${r.best.toFixed(0)} MB/s | ${r.cpu.toFixed(0)} ms`;
     rows.push(`| ${label} | direct | ${cell(direct)} |`, `| | hub | ${cell(hub)} |`);
     verdicts.push(
-      `${label}: **${pct(hub.median, direct.median)} of direct** at the median, ${pct(hub.best, direct.best)} at best`,
+      `${label}: **${pct(hub.overall, direct.overall)} of direct** overall (${pct(hub.median, direct.median)} at the median, ${pct(hub.best, direct.best)} at best)`,
     );
   }
   return [
@@ -114,11 +126,11 @@ async function throughput(t: Targets, runs: number): Promise<string> {
     '',
     `\`GET ${largeListPath}\`: 3,400 pods. The client decodes the body as kubectl does; rates are of the decoded JSON. Like kube-apiserver, the simulator gzips (level 1) an answer over 128 KiB when the client accepts gzip, which kubectl and client-go do by default.`,
     '',
-    '| request | path | best | median | CPU per list (median) |',
-    '| --- | --- | --- | --- | --- |',
+    '| request | path | overall | median | best | CPU per list (median) |',
+    '| --- | --- | --- | --- | --- | --- |',
     ...rows,
     '',
-    `Through the hub (goal ≥ 80%): ${verdicts.join('; ')}. Every part runs in this one process, so the CPU column is the whole path's work: simulator, client, and for the hub also the agent, both ends of the tunnel and a second TLS hop.`,
+    `Through the hub (goal ≥ 80%): ${verdicts.join('; ')}. ${overallMeaning} Every part runs in this one process, so the CPU column is the whole path's work: simulator, client, and for the hub also the agent, both ends of the tunnel and a second TLS hop.`,
   ].join('\n');
 }
 

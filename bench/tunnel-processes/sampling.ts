@@ -10,7 +10,8 @@ export type ProcessName = (typeof processNames)[number];
 
 /** One 10 MB list: its rate and the CPU milliseconds each process spent while it ran. */
 export interface ListSample {
-  readonly rate: number;
+  readonly megabytes: number;
+  readonly seconds: number;
   readonly cpuMs: Record<ProcessName, number>;
 }
 
@@ -56,5 +57,5 @@ export async function listSample(
   const cpuMs = Object.fromEntries(
     processNames.map((name) => [name, after[name] - before[name]]),
   ) as Record<ProcessName, number>;
-  return { rate: bytes / 1e6 / seconds, cpuMs };
+  return { megabytes: bytes / 1e6, seconds, cpuMs };
 }
