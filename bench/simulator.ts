@@ -10,6 +10,7 @@ import type { WebhookServer } from '../packages/simulator/src/testing/webhook-se
 import { send, targetOf, watch } from './simulator/client.ts';
 import type { Target, WatchHandle } from './simulator/client.ts';
 import { ms, percentile, settledHeap, timeEach } from './simulator/measure.ts';
+import { roomyNode, smallPodDeployments } from './simulator/workloads.ts';
 
 const clusterCount = 10;
 const deploymentsPerCluster = 20;
@@ -19,19 +20,12 @@ const tableAccept = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/js
 
 /** One benchmark cluster: 20 roomy nodes and 20 deployments of 100 small pods in `bench`. */
 function clusterSpec(index: number, withWorkloads: boolean): ClusterSpec {
-  const workloads = Array.from({ length: deploymentsPerCluster }, (_, i) => ({
-    name: `app-${String(i)}`,
-    namespace: 'bench',
-    tier: 'worker' as const,
-    replicas,
-    requests: { cpu: '10m', memory: '16Mi' },
-    limits: { memory: '1Gi' },
-  }));
+  const workloads = smallPodDeployments(deploymentsPerCluster, replicas);
   return {
     name: `bench-${String(index + 1)}`,
     environment: 'dev',
     nodes: 20,
-    nodeCapacity: { cpu: '64', memory: '256Gi', pods: 110 },
+    nodeCapacity: roomyNode,
     namespaces: ['bench', 'load', 'hooked'],
     workloads: withWorkloads ? workloads : [],
   };

@@ -1,6 +1,7 @@
 // The cluster behind the tunnel benchmarks' big list: 3,400 running pods in one namespace, about
 // 10 MB of JSON, the kind of list `kubectl get pods -o json` moves on a busy cluster.
 import type { ClusterSpec } from '@flotilla/simulator';
+import { roomyNode, smallPodDeployments } from '../simulator/workloads.ts';
 import { get, getJson, type Target } from './measure.ts';
 
 const deployments = 34;
@@ -12,16 +13,8 @@ export const largeListPath = '/api/v1/namespaces/bench/pods';
 
 /** A cluster named `name` whose `bench` namespace holds the big list's pods. */
 export function largeListCluster(name: string): ClusterSpec {
-  const workloads = Array.from({ length: deployments }, (_, i) => ({
-    name: `app-${String(i)}`,
-    namespace: 'bench',
-    tier: 'worker' as const,
-    replicas,
-    requests: { cpu: '10m', memory: '16Mi' },
-    limits: { memory: '1Gi' },
-  }));
-  const nodeCapacity = { cpu: '64', memory: '256Gi', pods: 110 };
-  return { name, environment: 'prod', nodes: 40, nodeCapacity, workloads };
+  const workloads = smallPodDeployments(deployments, replicas);
+  return { name, environment: 'prod', nodes: 40, nodeCapacity: roomyNode, workloads };
 }
 
 /** Waits (up to a minute) until every pod of the big list exists; returns the list's size. */
