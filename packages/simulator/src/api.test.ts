@@ -377,6 +377,29 @@ void describe('Kubernetes API machinery', () => {
     assert.equal((await call('GET', '/api/v1/namespaces/doomed')).status, 404);
   });
 
+  void it('orphans dependents when asked, and collects them otherwise', async () => {
+    const base = '/api/v1/namespaces/default/configmaps';
+    const make = async (name: string, ownerUid?: string) => {
+      const ownerReferences =
+        ownerUid === undefined
+          ? undefined
+          : [{ apiVersion: 'v1', kind: 'ConfigMap', name: 'o', uid: ownerUid }];
+      const created = await call('POST', base, { metadata: { name, ownerReferences } });
+      return String((created.body['metadata'] as Json)['uid']);
+    };
+    await make('kept-child', await make('orphaning-owner'));
+    await make('doomed-child', await make('collected-owner'));
+    const orphan = { kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy: 'Orphan' };
+    assert.equal((await call('DELETE', `${base}/orphaning-owner`, orphan)).status, 200);
+    assert.equal((await call('DELETE', `${base}/collected-owner`)).status, 200);
+    for (let i = 0; i < 50 && (await call('GET', `${base}/doomed-child`)).status !== 404; i += 1)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.equal((await call('GET', `${base}/doomed-child`)).status, 404);
+    const kept = await call('GET', `${base}/kept-child`);
+    assert.equal(kept.status, 200);
+    assert.equal((kept.body['metadata'] as Json)['ownerReferences'], undefined);
+  });
+
   void it('garbage-collects replicasets and pods of a deleted deployment', async () => {
     const deleted = await call('DELETE', '/apis/apps/v1/namespaces/apps/deployments/web');
     assert.equal(deleted.body['status'], 'Success');

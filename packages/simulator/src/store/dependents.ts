@@ -9,17 +9,19 @@ export interface Dependent {
   readonly object: StoredObject;
 }
 
-/** Objects whose ownerReferences name `ownerUid`; a namespaced owner's dependents share its namespace. */
+/**
+ * Objects whose ownerReferences name `ownerUid`, from the store's owner index; a namespaced
+ * owner's dependents share its namespace (a reference from elsewhere is not honoured).
+ */
 export function dependentsOf(
   store: ObjectStore,
   ownerUid: string,
   namespace: string | undefined,
 ): Dependent[] {
-  const types = store.types().filter((type) => namespace === undefined || type.isNamespaced);
-  return types.flatMap((type) =>
-    store
-      .list(type, type.isNamespaced ? namespace : undefined)
-      .filter((object) => object.metadata.ownerReferences?.some((ref) => ref.uid === ownerUid))
-      .map((object) => ({ type, object })),
-  );
+  return store
+    .ownedBy(ownerUid)
+    .filter(
+      ({ type, object }) =>
+        namespace === undefined || (type.isNamespaced && object.metadata.namespace === namespace),
+    );
 }

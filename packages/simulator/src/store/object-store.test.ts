@@ -51,3 +51,32 @@ void test('lists stay ordered and current as objects are added, replaced and rem
   store.remove(configMapType, gone);
   assert.deepEqual(names(store.list(configMapType)), ['a/z', 'n/q', 'ns-2/a', 'ns/aa', 'ns/b']);
 });
+
+function owned(namespace: string, name: string, owners: string[], revision: string): StoredObject {
+  const object = configMap(namespace, name, revision);
+  const ownerReferences = owners.map((uid) => ({ apiVersion: 'v1', kind: 'X', name: uid, uid }));
+  return { ...object, metadata: { ...object.metadata, ownerReferences } };
+}
+
+void test("an owner's dependents follow their ownerReferences as they are written and removed", () => {
+  const store = new ObjectStore(100);
+  const put = (name: string, owners: string[]) =>
+    store.put(configMapType, owned('ns', name, owners, store.nextRevision()));
+  const ownedNames = (uid: string) =>
+    store
+      .ownedBy(uid)
+      .map(({ object }) => object.metadata.name)
+      .sort();
+  put('a', ['owner-1']);
+  put('b', ['owner-1', 'owner-2']);
+  put('c', []);
+  assert.deepEqual(ownedNames('owner-1'), ['a', 'b']);
+  assert.deepEqual(ownedNames('owner-2'), ['b']);
+  const released = put('b', ['owner-2']);
+  assert.deepEqual(ownedNames('owner-1'), ['a'], 'a dropped reference leaves the index');
+  assert.equal(store.ownedBy('owner-2')[0]?.object, released, 'the newest object');
+  store.remove(configMapType, released);
+  assert.deepEqual(ownedNames('owner-2'), []);
+  put('c', ['owner-2']);
+  assert.deepEqual(ownedNames('owner-2'), ['c'], 'a reference added later is found');
+});

@@ -35,6 +35,8 @@ export class ObjectStore {
   readonly log: EventLog;
   readonly #tables = new Map<string, Map<string, StoredObject>>();
   readonly #types = new Map<string, ResourceType>();
+  /** Owner uid → the objects whose ownerReferences name it, as table key → object key. */
+  readonly #owned = new Map<string, Map<string, { table: string; key: string }>>();
   /** Each table's keys in etcd order, rebuilt only after a key is added or removed. */
   readonly #sortedKeys = new Map<string, string[]>();
   readonly #listeners = new Set<StoreListener>();
@@ -80,6 +82,7 @@ export class ObjectStore {
     const previous = this.#table(type).get(key);
     this.#table(type).set(key, object);
     if (previous === undefined) this.#sortedKeys.delete(tableKey(type));
+    this.#indexOwners(type, key, previous, object);
     this.#commit(previous ? 'MODIFIED' : 'ADDED', type, object, previous);
     return object;
   }
@@ -90,12 +93,24 @@ export class ObjectStore {
     const previous = this.#table(type).get(key);
     this.#table(type).delete(key);
     this.#sortedKeys.delete(tableKey(type));
+    this.#indexOwners(type, key, previous, undefined);
     const gone = {
       ...object,
       metadata: { ...object.metadata, resourceVersion: this.nextRevision() },
     };
     this.#commit('DELETED', type, gone, previous);
     return gone;
+  }
+
+  /** The objects whose ownerReferences name `ownerUid`, with their types (any namespace). */
+  ownedBy(ownerUid: string): { type: ResourceType; object: StoredObject }[] {
+    const found: { type: ResourceType; object: StoredObject }[] = [];
+    for (const { table, key } of this.#owned.get(ownerUid)?.values() ?? []) {
+      const type = this.#types.get(table);
+      const object = this.#tables.get(table)?.get(key);
+      if (type !== undefined && object !== undefined) found.push({ type, object });
+    }
+    return found;
   }
 
   /** Every type that has (or had) objects stored, custom resources included. */
@@ -114,6 +129,26 @@ export class ObjectStore {
     const event: StoreEvent = { type, revision: this.#revision, resource, object, previous };
     this.log.append(event);
     for (const listener of this.#listeners) listener(event);
+  }
+
+  #indexOwners(
+    type: ResourceType,
+    key: string,
+    previous: StoredObject | undefined,
+    next: StoredObject | undefined,
+  ): void {
+    const table = tableKey(type);
+    const entry = `${table}|${key}`;
+    for (const ref of previous?.metadata.ownerReferences ?? []) {
+      const owned = this.#owned.get(ref.uid);
+      owned?.delete(entry);
+      if (owned?.size === 0) this.#owned.delete(ref.uid);
+    }
+    for (const ref of next?.metadata.ownerReferences ?? []) {
+      const owned = this.#owned.get(ref.uid) ?? new Map<string, { table: string; key: string }>();
+      owned.set(entry, { table, key });
+      this.#owned.set(ref.uid, owned);
+    }
   }
 
   #keysInOrder(type: ResourceType, table: Map<string, StoredObject>): string[] {
