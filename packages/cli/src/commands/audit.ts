@@ -3,17 +3,7 @@ import { Command } from '@commander-js/extra-typings';
 import { addClientOptions, clientOptionsOf, resolveClient } from '../client/client-command.ts';
 import { io, print, type Column } from '../client/output.ts';
 import { runCommand } from '../run-command.ts';
-
-interface AuditEvent {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  kind: string;
-  target: string;
-  cluster: string | null;
-  source: string | null;
-}
+import type { AuditEventInfo as AuditEvent } from '@flotilla/hub';
 
 const columns: Column<AuditEvent>[] = [
   { heading: 'id', cell: (e) => e.id },

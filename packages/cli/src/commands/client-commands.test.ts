@@ -110,6 +110,7 @@ void test('users, roles and tokens: an operator is created, granted and given a 
     kind: 'environments',
     environments: ['dev'],
   });
+  assert.match(await flotilla('roles', 'list'), /operator\s+user:olivia\s+environments: dev/);
   const created = json<{ token: string; info: { id: string } }>(
     await flotilla('tokens', 'create', '--user', 'olivia', '-o', 'json'),
   );

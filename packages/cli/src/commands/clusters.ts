@@ -8,16 +8,7 @@ import {
 } from '../client/client-command.ts';
 import { io, labelText, print, printObject, type Column } from '../client/output.ts';
 import { runCommand } from '../run-command.ts';
-
-interface Cluster {
-  name: string;
-  environment: string;
-  labels: Record<string, string>;
-  isConnected: boolean;
-  kubernetesVersion: string | null;
-  nodeCount: number | null;
-  lastSeenAt: string | null;
-}
+import type { ClusterSummary as Cluster } from '@flotilla/protocol';
 
 const columns: Column<Cluster>[] = [
   { heading: 'name', cell: (c) => c.name },

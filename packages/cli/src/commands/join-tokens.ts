@@ -9,17 +9,7 @@ import {
 } from '../client/client-command.ts';
 import { io, labelText, print, type Column } from '../client/output.ts';
 import { runCommand } from '../run-command.ts';
-
-interface JoinToken {
-  id: string;
-  description: string | null;
-  environment: string;
-  labels: Record<string, string>;
-  maxUses: number | null;
-  uses: number;
-  expiresAt: string;
-  revokedAt: string | null;
-}
+import type { JoinTokenInfo as JoinToken } from '@flotilla/hub';
 
 const columns: Column<JoinToken>[] = [
   { heading: 'id', cell: (t) => t.id },

@@ -9,16 +9,12 @@ import {
 } from '../client/client-command.ts';
 import { io, print, type Column } from '../client/output.ts';
 import { runCommand } from '../run-command.ts';
+import type { RoleBindingInfo as Binding } from '@flotilla/hub';
 
-interface Binding {
-  id: string;
-  role: string;
-  subject: { kind: string; name: string };
-  scope: { kind: string; environments?: string[]; clusters?: string[] };
+function scopeText(s: Binding['scope']): string {
+  if (s.kind === 'fleet') return 'fleet';
+  return `${s.kind}: ${(s.kind === 'environments' ? s.environments : s.clusters).join(',')}`;
 }
-
-const scopeText = (s: Binding['scope']) =>
-  s.kind === 'fleet' ? 'fleet' : `${s.kind}: ${(s.environments ?? s.clusters ?? []).join(',')}`;
 const columns: Column<Binding>[] = [
   { heading: 'id', cell: (b) => b.id },
   { heading: 'role', cell: (b) => b.role },

@@ -4,15 +4,7 @@ import { addClientOptions, clientOptionsOf, resolveClient } from '../client/clie
 import type { HubClient } from '../client/hub-client.ts';
 import { io, print, type Column } from '../client/output.ts';
 import { runCommand } from '../run-command.ts';
-
-interface Token {
-  id: string;
-  description: string | null;
-  createdAt: string;
-  expiresAt: string | null;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-}
+import type { TokenInfo as Token } from '@flotilla/hub';
 
 const columns: Column<Token>[] = [
   { heading: 'id', cell: (t) => t.id },

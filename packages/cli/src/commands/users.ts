@@ -3,13 +3,7 @@ import { Command } from '@commander-js/extra-typings';
 import { addClientOptions, clientOptionsOf, resolveClient } from '../client/client-command.ts';
 import { print, printObject, type Column } from '../client/output.ts';
 import { runCommand } from '../run-command.ts';
-
-interface User {
-  name: string;
-  kind: string;
-  createdAt: string;
-  disabledAt: string | null;
-}
+import type { UserInfo as User } from '@flotilla/hub';
 
 const columns: Column<User>[] = [
   { heading: 'name', cell: (u) => u.name },

@@ -42,6 +42,8 @@ const auditEvent = z.strictObject({
   requestId: z.string().nullable(),
   source: z.string().nullable(),
 });
+/** One audit event as the REST API answers it. */
+export type AuditEventInfo = z.output<typeof auditEvent>;
 
 /** Audit of one cluster needs audit:read on it; the whole trail needs it on the fleet. */
 async function authorizeRead(db: Db, subject: Subject, cluster: string | undefined): Promise<void> {

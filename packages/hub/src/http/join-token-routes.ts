@@ -23,6 +23,8 @@ const joinTokenInfo = z.strictObject({
   expiresAt: z.string(),
   revokedAt: z.string().nullable(),
 });
+/** A join token's record (never the token itself) as the REST API answers it. */
+export type JoinTokenInfo = z.output<typeof joinTokenInfo>;
 
 const dayMs = 86_400_000;
 const envResource = (env: Environment) => ({ kind: 'environment', environment: env }) as const;

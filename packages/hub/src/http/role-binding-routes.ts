@@ -14,6 +14,8 @@ const roleBinding = z.strictObject({
   scope,
   createdAt: z.string(),
 });
+/** A role binding as the REST API answers it. */
+export type RoleBindingInfo = z.output<typeof roleBinding>;
 
 const fleet = { kind: 'fleet' } as const;
 

@@ -24,6 +24,10 @@ const tokenInfo = z.strictObject({
   revokedAt: z.string().nullable(),
   lastUsedAt: z.string().nullable(),
 });
+/** A user or service account as the REST API answers it. */
+export type UserInfo = z.output<typeof userInfo>;
+/** An API token's record (never the token itself) as the REST API answers it. */
+export type TokenInfo = z.output<typeof tokenInfo>;
 
 const dayMs = 86_400_000;
 const fleet = { kind: 'fleet' } as const;
