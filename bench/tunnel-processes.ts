@@ -2,8 +2,17 @@
 // agent and the API server each in a process of its own, as in production, side by side with
 // direct access to the same API server in the same run. This process is the client.
 import { availableParallelism, totalmem } from 'node:os';
-import { closeAgents, elapsed, get, ms, percentile, type Encoding } from './tunnel/measure.ts';
-import { largeListPath, largeListReady, overallMeaning, overallRate } from './tunnel/seed.ts';
+import {
+  closeAgents,
+  elapsed,
+  get,
+  ms,
+  overallMeaning,
+  overallRate,
+  percentile,
+  type Encoding,
+} from './tunnel/measure.ts';
+import { largeListPath, largeListReady } from './tunnel/seed.ts';
 import { withLayout, type Layout } from './tunnel-processes/layout.ts';
 import {
   interleaved,

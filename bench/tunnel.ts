@@ -12,16 +12,12 @@ import {
   ms,
   percentile,
   timeEach,
+  overallMeaning,
+  overallRate,
   type Encoding,
   type Target,
 } from './tunnel/measure.ts';
-import {
-  largeListCluster,
-  largeListPath,
-  largeListReady,
-  overallMeaning,
-  overallRate,
-} from './tunnel/seed.ts';
+import { largeListCluster, largeListPath, largeListReady } from './tunnel/seed.ts';
 import { agentOverTls } from './tunnel/tls-agent.ts';
 
 const cluster = 'bench-1';

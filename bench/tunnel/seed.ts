@@ -28,13 +28,3 @@ export async function largeListReady(target: Target): Promise<number> {
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
-
-/** MB/s over a set of lists: all their bytes over all their time. */
-export function overallRate(samples: readonly { megabytes: number; seconds: number }[]): number {
-  const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
-  return sum(samples.map((s) => s.megabytes)) / sum(samples.map((s) => s.seconds));
-}
-
-/** Why the verdict uses the overall rate. */
-export const overallMeaning =
-  '"overall" is all runs\' bytes over all runs\' time, the figure compared. Single lists are bimodal: a major garbage collection (tens of MB of buffers per list) lands on some of them and not on others, so a median can fall in either mode and swing by ±20% from one run of the benchmark to the next; the overall rate holds steadier.';
