@@ -95,5 +95,6 @@ export function hookContext(
       name === undefined
         ? deps.store.list(priorityClassType).find((found) => found['globalDefault'] === true)
         : deps.store.get(priorityClassType, undefined, name),
+    listIn: (type, namespace) => deps.store.list(type, namespace),
   };
 }

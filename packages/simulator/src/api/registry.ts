@@ -11,6 +11,7 @@ import {
 import type { WriteRequest } from '../admission/attributes.ts';
 import type { Clock, Random } from '../clock.ts';
 import { hooksFor } from '../kinds/index.ts';
+import { admitQuota } from '../kinds/quota-admission.ts';
 import type { HookContext } from '../kinds/index.ts';
 import type { ObjectStore } from '../store/object-store.ts';
 import { withManagedFields } from './apply/managed-fields.ts';
@@ -112,6 +113,8 @@ export class Registry {
     const base = { ...object, metadata, ...(type.hasStatus ? { status: undefined } : {}) };
     const defaulted = hooksFor(type).defaultCreate?.(base, context) ?? base;
     this.#validate(type, defaulted, name);
+    // ResourceQuota is the last admission plugin: it sees the object as it would be stored.
+    admitQuota(type, defaulted, context);
     const { uid, resourceVersion } = metadata;
     const stored = { ...defaulted.metadata, name, uid, resourceVersion };
     return { ...dropUndefinedStatus(defaulted), metadata: stored };

@@ -19,10 +19,17 @@ export function moreAppsTypes(): ResourceType[] {
   ];
 }
 
-/** endpoints (core/v1). */
+/** endpoints, limitranges and resourcequotas (core/v1). */
 export function moreCoreTypes(): ResourceType[] {
   return [
     define({ plural: 'endpoints', kind: 'Endpoints', singular: 'endpoints', shortNames: ['ep'] }),
+    define({ plural: 'limitranges', kind: 'LimitRange', shortNames: ['limits'] }),
+    define({
+      plural: 'resourcequotas',
+      kind: 'ResourceQuota',
+      shortNames: ['quota'],
+      hasStatus: true,
+    }),
   ];
 }
 

@@ -16,6 +16,7 @@ import { endpointsController } from './endpoints-controller.ts';
 import { jobController } from './job-controller.ts';
 import { statefulSetController } from './statefulset-controller.ts';
 import { PendingCreations } from './pending-creations.ts';
+import { quotaController } from './quota-controller.ts';
 
 /** What the controllers of a cluster share. */
 export interface ClusterDeps {
@@ -62,6 +63,7 @@ export function startControllers(deps: ClusterDeps): ControllerHandle {
     endpointsController,
     disruptionController,
     crdController,
+    quotaController,
   ];
   const queue = new Set<string>();
   let scheduled: NodeJS.Immediate | undefined;

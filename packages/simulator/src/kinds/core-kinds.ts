@@ -4,8 +4,12 @@ import type { KubeObject } from '../api/types.ts';
 import type { KindHooks } from './kind-hooks.ts';
 import { defaultPod, qosClass, validatePodSpec } from './pod-spec.ts';
 import { withAdmissionPlugins, withPriority } from './pod-admission-plugins.ts';
+import { typeOfKind } from '../api/resource-types.ts';
+import { checkLimitRanges, withLimitRangeDefaults } from './limit-ranger.ts';
 
 type Json = Record<string, unknown>;
+
+const limitRangeType = typeOfKind('', 'LimitRange');
 
 function record(value: unknown): Json {
   return isRecord(value) ? value : {};
@@ -27,12 +31,18 @@ export const namespaceHooks: KindHooks = {
   defaultUpdate: withNamespaceLabel,
 };
 
-/** Pods get spec defaults, and start Pending until the scheduler and kubelet take them. */
+/**
+ * Pods get spec defaults and what admission plugins add (LimitRanger's defaults before the QoS
+ * class is decided from them), and start Pending until the scheduler and kubelet take them.
+ */
 export const podHooks: KindHooks = {
   defaultCreate: (object, context) => {
-    const plugged = withAdmissionPlugins(defaultPod(object['spec']), context.random);
+    const ranges = context.listIn(limitRangeType, object.metadata.namespace ?? '');
+    const limited = withLimitRangeDefaults({ ...object, spec: defaultPod(object['spec']) }, ranges);
+    const plugged = withAdmissionPlugins(record(limited['spec']), context.random);
     const spec = withPriority(plugged, object.metadata.name ?? '', context);
-    return { ...object, spec, status: { phase: 'Pending', qosClass: qosClass(spec) } };
+    checkLimitRanges({ ...limited, spec }, ranges);
+    return { ...limited, spec, status: { phase: 'Pending', qosClass: qosClass(spec) } };
   },
   defaultUpdate: (object) => ({ ...object, spec: defaultPod(object['spec']) }),
   validate: (object) => validatePodSpec(object['spec'], 'spec'),

@@ -14,6 +14,7 @@ import { priorityClassHooks, storageClassHooks } from './platform-kinds.ts';
 import { autoscalerHooks } from './autoscaling-kinds.ts';
 import { cronJobHooks, jobHooks } from './batch-kinds.ts';
 import { crdHooks, podDisruptionBudgetHooks } from './extension-kinds.ts';
+import { limitRangeHooks } from './limit-range-kinds.ts';
 import { clusterRoleBindingHooks, roleBindingHooks } from './rbac-kinds.ts';
 
 export type { HookContext, KindHooks } from './kind-hooks.ts';
@@ -23,6 +24,7 @@ const hooksByKind: Readonly<Record<string, KindHooks>> = {
   '/Pod': podHooks,
   '/Service': serviceHooks,
   '/Secret': secretHooks,
+  '/LimitRange': limitRangeHooks,
   'apps/Deployment': deploymentHooks,
   'apps/ReplicaSet': replicaSetHooks,
   'apps/StatefulSet': statefulSetHooks,

@@ -2,6 +2,7 @@
 import type { Clock, Random } from '../clock.ts';
 import type { StatusCause } from '../api/status.ts';
 import type { KubeObject } from '../api/types.ts';
+import type { ResourceType } from '../api/resource-types.ts';
 
 /** What a kind's hooks may use: the cluster's clock, randomness and address allocators. */
 export interface HookContext {
@@ -12,6 +13,8 @@ export interface HookContext {
   usedNodePorts(): ReadonlySet<number>;
   /** The PriorityClass called `name`, or with no name the one marked globalDefault. */
   priorityClass(name?: string): KubeObject | undefined;
+  /** The stored objects of `type` in `namespace` (admission plugins read LimitRanges and quotas). */
+  listIn(type: ResourceType, namespace: string): KubeObject[];
 }
 
 /** A kind's defaulting and validation; both are pure apart from the context. */

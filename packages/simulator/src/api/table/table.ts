@@ -3,6 +3,7 @@ import type { KubeObject } from '../types.ts';
 import { columnsByKind, defaultColumns, moreColumns, rbacColumns } from './columns.ts';
 import { morePrinters } from './more-cells.ts';
 import { platformColumns, platformPrinters } from './platform-cells.ts';
+import { quotaColumns, quotaPrinters } from './quota-cells.ts';
 import type { ColumnDefinition } from './columns.ts';
 import { age } from './human-duration.ts';
 import {
@@ -63,7 +64,8 @@ function rowObject(object: KubeObject, include: IncludeObject): unknown {
 }
 
 function cellsOf(kind: string, object: KubeObject, now: number): Cells {
-  const printer = printers[kind] ?? morePrinters[kind] ?? platformPrinters[kind];
+  const printer =
+    printers[kind] ?? morePrinters[kind] ?? platformPrinters[kind] ?? quotaPrinters[kind];
   return printer
     ? printer(object, now)
     : [object.metadata.name ?? '', age(object.metadata.creationTimestamp, now)];
@@ -89,6 +91,7 @@ export function toTable(
     rbacColumns[options.kind] ??
     moreColumns[options.kind] ??
     platformColumns[options.kind] ??
+    quotaColumns[options.kind] ??
     defaultColumns;
   const rows = objects.map((object) => {
     const row = {
