@@ -1,4 +1,5 @@
 // Protobuf field numbers of the RBAC, review, token and Eviction kinds kubectl sends typed (auth can-i, create rolebinding, create token, drain).
+import { labelSelector } from './meta-schemas.ts';
 import type { Schema } from './schemas.ts';
 
 const resourceAttributes: Schema = {
@@ -46,6 +47,10 @@ export function authSchemas(objectMeta: Schema): Record<string, Schema> {
     3: ['roleRef', { message: roleRef }],
   };
   const role: Schema = { 1: metadata, 2: ['rules', { message: policyRule, isRepeated: true }] };
+  // `kubectl create clusterrole --aggregation-rule` sends selectors instead of rules.
+  const aggregationRule: Schema = {
+    1: ['clusterRoleSelectors', { message: labelSelector, isRepeated: true }],
+  };
   const accessSpec: Schema = {
     1: ['resourceAttributes', { message: resourceAttributes }],
     2: ['nonResourceAttributes', { message: nonResourceAttributes }],
@@ -54,7 +59,10 @@ export function authSchemas(objectMeta: Schema): Record<string, Schema> {
     'rbac.authorization.k8s.io/v1/RoleBinding': binding,
     'rbac.authorization.k8s.io/v1/ClusterRoleBinding': binding,
     'rbac.authorization.k8s.io/v1/Role': role,
-    'rbac.authorization.k8s.io/v1/ClusterRole': role,
+    'rbac.authorization.k8s.io/v1/ClusterRole': {
+      ...role,
+      3: ['aggregationRule', { message: aggregationRule }],
+    },
     'authorization.k8s.io/v1/SelfSubjectAccessReview': {
       1: metadata,
       2: ['spec', { message: accessSpec }],

@@ -3,6 +3,7 @@ import { authSchemas } from './auth-schemas.ts';
 import { autoscalingSchemas } from './autoscaling-schemas.ts';
 import { metadata, objectMeta } from './meta-schemas.ts';
 import type { Schema } from './meta-schemas.ts';
+import { platformSchemas } from './platform-schemas.ts';
 import { serviceSchemas } from './service-schemas.ts';
 import { workloadSchemas } from './workload-schemas.ts';
 
@@ -35,4 +36,5 @@ export const schemasByKind: Readonly<Record<string, Schema>> = {
   ...workloadSchemas,
   ...authSchemas(objectMeta),
   ...autoscalingSchemas,
+  ...platformSchemas,
 };
