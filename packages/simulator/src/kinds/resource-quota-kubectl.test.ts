@@ -66,6 +66,37 @@ void describe('ResourceQuota', () => {
     assert.match(described.stdout, /requests\.memory\s+0\s+1Gi\n/);
   });
 
+  void it('stops counting a pod once it has succeeded', async () => {
+    const resources = { requests: { cpu: '100m', memory: '64Mi' }, limits: { cpu: '100m' } };
+    const job = {
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: { name: 'once', namespace: 'default' },
+      spec: {
+        template: {
+          spec: {
+            restartPolicy: 'Never',
+            containers: [{ name: 'main', image: 'busybox:1.36', resources }],
+          },
+        },
+      },
+    };
+    assert.equal((await kubectl.withInput(stringify(job), 'create', '-f', '-')).code, 0);
+    const done = await kubectl('wait', 'job/once', '--for=condition=complete', '--timeout=60s');
+    assert.equal(done.code, 0, done.stderr);
+    const phase = await kubectl(
+      'get',
+      'pods',
+      '-l',
+      'job-name=once',
+      '-o',
+      'jsonpath={.items[*].status.phase}',
+    );
+    assert.equal(phase.stdout, 'Succeeded');
+    await waitForUsed(kubectl, 'pods', '0');
+    await waitForUsed(kubectl, 'requests.cpu', '0');
+  });
+
   void it('refuses a pod that leaves a constrained resource unset', async () => {
     const refused = await kubectl('run', 'bare', '--image=nginx:1.27');
     assert.equal(refused.code, 1);
