@@ -36,12 +36,7 @@ function defaultLimitRange(object: KubeObject): KubeObject {
   return { ...object, spec: { ...spec, limits: defaulted } };
 }
 
-type Check = readonly [
-  when: [string, string],
-  field: string,
-  shown: 'low' | 'high' | 'field',
-  text: string,
-];
+type Check = readonly [when: [string, string], field: string, shown: 'low' | 'high', text: string];
 
 /** The pairs ValidateLimitRange compares, in its order: [low, high], field, value shown, message. */
 const checks: readonly Check[] = [
@@ -103,12 +98,36 @@ function podItemCauses(item: Json, path: string): StatusCause[] {
     }));
 }
 
+const standardTypes = ['Pod', 'Container', 'PersistentVolumeClaim'];
+
+/** An item's type must be a standard one (or a qualified name with a prefix), each used once. */
+function typeCauses(item: Json, path: string, seen: Set<unknown>): StatusCause[] {
+  const type = item['type'];
+  const causes: StatusCause[] = [];
+  if (typeof type !== 'string' || (!type.includes('/') && !standardTypes.includes(type))) {
+    const detail = 'must be a standard limit type or fully qualified';
+    causes.push(invalidValue(`${path}.type`, type, detail));
+  }
+  if (seen.has(type)) {
+    const message = `Duplicate value: ${JSON.stringify(type)}`;
+    causes.push({ reason: 'FieldValueDuplicate', message, field: `${path}.type` });
+  }
+  seen.add(type);
+  return causes;
+}
+
 function validateLimitRange(object: KubeObject): StatusCause[] {
   const limits = record(object['spec'])['limits'];
   if (!Array.isArray(limits)) return [];
+  const seen = new Set<unknown>();
   return limits.flatMap((item: unknown, index) => {
     const path = `spec.limits[${index}]`;
-    return isRecord(item) ? [...podItemCauses(item, path), ...itemCauses(item, path)] : [];
+    if (!isRecord(item)) return [];
+    return [
+      ...typeCauses(item, path, seen),
+      ...podItemCauses(item, path),
+      ...itemCauses(item, path),
+    ];
   });
 }
 
