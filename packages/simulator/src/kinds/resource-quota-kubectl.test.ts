@@ -66,6 +66,15 @@ void describe('ResourceQuota', () => {
     assert.match(described.stdout, /requests\.memory\s+0\s+1Gi\n/);
   });
 
+  void it('refuses a misspelt field, as its schema is known', async () => {
+    const typo = { ...quota, metadata: { name: 'typo' }, spec: { hrad: { pods: '1' } } };
+    const refused = await kubectl.withInput(stringify(typo), 'apply', '-f', '-');
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /strict decoding error: unknown field "spec\.hrad"/);
+    const explained = await kubectl('explain', 'quota.spec.hard');
+    assert.match(explained.stdout, /FIELD: hard <map\[string\]Quantity>/);
+  });
+
   void it('stops counting a pod once it has succeeded', async () => {
     const resources = { requests: { cpu: '100m', memory: '64Mi' }, limits: { cpu: '100m' } };
     const job = {

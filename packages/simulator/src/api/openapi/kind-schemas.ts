@@ -8,6 +8,7 @@ import { coreSchemas } from './core-schemas.ts';
 import { metaSchemas } from './meta-schemas.ts';
 import { fallbackKind, moreSchemas } from './more-schemas.ts';
 import { podSchemas } from './pod-schemas.ts';
+import { quotaSchemas } from './quota-schemas.ts';
 import type { Schema } from './schema-dsl.ts';
 import { typeMeta } from './schema-dsl.ts';
 import { workloadSchemas } from './workload-schemas.ts';
@@ -19,6 +20,7 @@ export const builtinSchemas: Readonly<Record<string, Schema>> = {
   ...coreSchemas,
   ...workloadSchemas,
   ...moreSchemas,
+  ...quotaSchemas,
 };
 
 const crdType = typeOfKind('apiextensions.k8s.io', 'CustomResourceDefinition');
