@@ -51,25 +51,26 @@ function viaHub(
   });
 }
 
-/** The `bytes` of the newest audited pod list, once the batched read rows are stored. */
-async function newestListBytes(after: number): Promise<{ id: number; bytes: number }> {
+/**
+ * The `bytes` of the `nth` audited pod list (1-based, in order of arrival), once the batched
+ * read rows are stored: counting rows, not taking the newest, so a row still in its batch is
+ * never mistaken for the one before it.
+ */
+async function auditedListBytes(nth: number): Promise<number> {
   for (let tries = 0; tries < 100; tries++) {
-    const row = await fleet.hub.hub.db
+    const rows = await fleet.hub.hub.db
       .selectFrom('audit_events')
       .select(['id', 'after'])
       .where('cluster', '=', cluster)
       .where('action', '=', 'list')
       .where('target', '=', 'pods')
-      .where('id', '>', after)
-      .orderBy('id', 'desc')
-      .executeTakeFirst();
-    if (row !== undefined) {
-      const { bytes } = JSON.parse(row.after ?? '{}') as { bytes?: number };
-      return { id: Number(row.id), bytes: bytes ?? -1 };
-    }
+      .orderBy('id', 'asc')
+      .execute();
+    const row = rows[nth - 1];
+    if (row !== undefined) return (JSON.parse(row.after ?? '{}') as { bytes?: number }).bytes ?? -1;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error('no audit row for the pod list');
+  throw new Error(`no audit row for pod list ${String(nth)}`);
 }
 
 const itemsOf = (json: Buffer) => (JSON.parse(json.toString('utf8')) as { items: unknown[] }).items;
@@ -85,24 +86,25 @@ void test('a gzipped list reaches the client through the hub still gzipped, and 
 });
 
 void test('kubectl gets a compressed list through the hub; --disable-compression gets it whole', async () => {
+  // The first test listed the pods twice through the hub; this is the third list.
   const plainSize = (await viaHub(podsPath, 'identity')).wire.length;
-  const before = await newestListBytes(0);
+  assert.equal(await auditedListBytes(3), plainSize);
   const get = (...extra: string[]) =>
     kubectl(fleet.kubeconfig, cluster, ['get', 'pods', '-n', 'bench', '-o', 'name', ...extra]);
   const compressed = await get();
   assert.equal(compressed.code, 0, compressed.stderr);
   assert.equal(compressed.stdout.trim().split('\n').length, podCount);
-  const compressedRow = await newestListBytes(before.id);
+  const compressedBytes = await auditedListBytes(4);
   assert.ok(
-    compressedRow.bytes > 0 && compressedRow.bytes * 4 < plainSize,
-    `${String(compressedRow.bytes)} B audited`,
+    compressedBytes > 0 && compressedBytes * 4 < plainSize,
+    `${String(compressedBytes)} B audited`,
   );
   const whole = await get('--disable-compression');
   assert.equal(whole.code, 0, whole.stderr);
   assert.equal(whole.stdout.trim().split('\n').length, podCount);
-  const wholeRow = await newestListBytes(compressedRow.id);
+  const wholeBytes = await auditedListBytes(5);
   assert.ok(
-    wholeRow.bytes >= plainSize * 0.9,
-    `${String(wholeRow.bytes)} B audited of ${String(plainSize)}`,
+    wholeBytes >= plainSize * 0.9,
+    `${String(wholeBytes)} B audited of ${String(plainSize)}`,
   );
 });
