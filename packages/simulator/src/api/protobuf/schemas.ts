@@ -4,6 +4,7 @@ import { autoscalingSchemas } from './autoscaling-schemas.ts';
 import { metadata, objectMeta } from './meta-schemas.ts';
 import type { Schema } from './meta-schemas.ts';
 import { platformSchemas } from './platform-schemas.ts';
+import { quotaSchemas } from './quota-schemas.ts';
 import { serviceSchemas } from './service-schemas.ts';
 import { workloadSchemas } from './workload-schemas.ts';
 
@@ -37,4 +38,5 @@ export const schemasByKind: Readonly<Record<string, Schema>> = {
   ...authSchemas(objectMeta),
   ...autoscalingSchemas,
   ...platformSchemas,
+  ...quotaSchemas,
 };
