@@ -75,6 +75,9 @@ void describe('ingresses, network policies, storage and priority classes', () =>
       'networkpolicy.networking.k8s.io/deny-all',
       'storageclass.storage.k8s.io/fast',
       'priorityclass.scheduling.k8s.io/critical-apps',
+      // Every cluster has the system classes the API server creates at start-up.
+      'priorityclass.scheduling.k8s.io/system-cluster-critical',
+      'priorityclass.scheduling.k8s.io/system-node-critical',
     ]);
     const again = await kubectl.withInput(list, 'apply', '-f', '-');
     assert.match(again.stdout, /ingress\.networking\.k8s\.io\/web unchanged/);

@@ -1,5 +1,6 @@
 // Dispatches a resource request to the verb it names: get, list, watch, create, update, patch, delete.
 import { review } from '../auth/reviews.ts';
+import { refuseSystemClassDelete } from '../kinds/priority-classes.ts';
 import type { ApiCall, ApiContext, Reply } from './api-call.ts';
 import { bodyOf, ok } from './api-call.ts';
 import { admittedWrite } from './admitted-write.ts';
@@ -62,6 +63,7 @@ async function write(
       );
     }
     case 'DELETE': {
+      refuseSystemClassDelete(type, name);
       const options = deleteOptionsOf(call.query, (await call.readBody()).toString('utf8'));
       const target = { type, namespace, name };
       return ok(

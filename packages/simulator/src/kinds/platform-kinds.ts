@@ -1,4 +1,4 @@
-// Server-side defaults of storage and priority classes, as a v1.32 API server fills them.
+// Server-side defaults of storage classes, as a v1.32 API server fills them.
 import type { KindHooks } from './kind-hooks.ts';
 
 /** StorageClass: volumes are deleted with their claims and bound at once unless told otherwise. */
@@ -8,9 +8,4 @@ export const storageClassHooks: KindHooks = {
     volumeBindingMode: 'Immediate',
     ...object,
   }),
-};
-
-/** PriorityClass: pods of the class may preempt lower priorities unless told otherwise. */
-export const priorityClassHooks: KindHooks = {
-  defaultCreate: (object) => ({ preemptionPolicy: 'PreemptLowerPriority', ...object }),
 };

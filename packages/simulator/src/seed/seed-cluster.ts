@@ -1,4 +1,4 @@
-// Fills a new cluster with what a real one starts with (system namespaces, nodes, CoreDNS) plus the spec's workloads.
+// Fills a new cluster with what a real one starts with (system namespaces and priority classes, nodes, CoreDNS) plus the spec's workloads.
 import type { Registry } from '../api/registry.ts';
 import { seedDefaultRoles } from '../auth/default-roles.ts';
 import type { ClusterSpec, WorkloadSpec } from '../cluster-spec.ts';
@@ -6,6 +6,7 @@ import { timestamp } from '../clock.ts';
 import type { Clock } from '../clock.ts';
 import { deploymentType, namespaceType, nodeType } from '../controllers/kinds.ts';
 import { typeOfKind } from '../api/resource-types.ts';
+import { seedSystemPriorityClasses } from '../kinds/priority-classes.ts';
 import { nodeObjects } from './nodes.ts';
 import { deploymentObject, serviceObject } from './workloads.ts';
 
@@ -37,6 +38,7 @@ function seedWorkload(registry: Registry, workload: WorkloadSpec): void {
 /** Creates the cluster's namespaces, nodes, `kubernetes` service and workloads; controllers do the rest. */
 export function seedCluster(registry: Registry, spec: ClusterSpec, clock: Clock): void {
   seedDefaultRoles(registry);
+  seedSystemPriorityClasses(registry);
   for (const name of namespacesOf(spec))
     registry.create(namespaceType, undefined, { metadata: { name } });
   const kubernetesService = {
