@@ -10,7 +10,7 @@ import { namespaceHooks, podHooks, secretHooks } from './core-kinds.ts';
 import { serviceHooks } from './service-kinds.ts';
 import type { KindHooks } from './kind-hooks.ts';
 import { mutatingWebhookHooks, validatingWebhookHooks } from './admission-kinds.ts';
-import { storageClassHooks } from './platform-kinds.ts';
+import { ingressHooks, storageClassHooks } from './platform-kinds.ts';
 import { priorityClassHooks } from './priority-classes.ts';
 import { autoscalerHooks } from './autoscaling-kinds.ts';
 import { cronJobHooks, jobHooks } from './batch-kinds.ts';
@@ -35,6 +35,7 @@ const hooksByKind: Readonly<Record<string, KindHooks>> = {
   'policy/PodDisruptionBudget': podDisruptionBudgetHooks,
   'autoscaling/HorizontalPodAutoscaler': autoscalerHooks,
   'apiextensions.k8s.io/CustomResourceDefinition': crdHooks,
+  'networking.k8s.io/Ingress': ingressHooks,
   'storage.k8s.io/StorageClass': storageClassHooks,
   'scheduling.k8s.io/PriorityClass': priorityClassHooks,
   'admissionregistration.k8s.io/MutatingWebhookConfiguration': mutatingWebhookHooks,
