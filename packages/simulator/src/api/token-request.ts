@@ -3,6 +3,7 @@ import type { Identities } from '../auth/identities.ts';
 import { timestamp } from '../clock.ts';
 import type { Clock } from '../clock.ts';
 import type { Registry } from './registry.ts';
+import { checkBoundObject } from './token-bound-object.ts';
 import type { ResourceType } from './resource-types.ts';
 import { isRecord } from './types.ts';
 
@@ -14,8 +15,9 @@ function specOf(body: unknown): Record<string, unknown> {
 }
 
 /**
- * Issues a token for the service account `name` (404 when it does not exist). The token is opaque,
- * not a JWT, and never expires: tests want one that authenticates, not one they can inspect.
+ * Issues a token for the service account `name` (404 when it does not exist), once the object its
+ * spec binds it to checks out. The token is opaque, not a JWT, and never expires: tests want one
+ * that authenticates, not one they can inspect.
  */
 export function requestToken(
   deps: { registry: Registry; clock: Clock; identities: Identities },
@@ -25,8 +27,12 @@ export function requestToken(
   body: unknown,
 ): unknown {
   deps.registry.get(serviceAccountType, namespace, name);
-  const token = deps.identities.add({ name: `system:serviceaccount:${namespace ?? ''}:${name}` });
   const spec = specOf(body);
+  checkBoundObject(deps.registry, spec['boundObjectRef'], {
+    namespace: namespace ?? '',
+    serviceAccount: name,
+  });
+  const token = deps.identities.add({ name: `system:serviceaccount:${namespace ?? ''}:${name}` });
   const expirationSeconds =
     typeof spec['expirationSeconds'] === 'number'
       ? spec['expirationSeconds']
