@@ -1,7 +1,9 @@
-// The bootstrap ClusterRoles and ClusterRoleBindings every cluster starts with (flattened, no aggregation).
+// The bootstrap ClusterRoles and ClusterRoleBindings every cluster starts with; admin, edit and view aggregate.
 import type { Registry } from '../api/registry.ts';
+import type { Clock } from '../clock.ts';
 import type { PolicyRule } from './rbac-rules.ts';
 import { clusterRoleBindingType, clusterRoleType } from './rbac-authorizer.ts';
+import { aggregateAllRoles } from './role-aggregation.ts';
 
 const read = ['get', 'list', 'watch'];
 const write = ['create', 'delete', 'deletecollection', 'patch', 'update'];
@@ -50,6 +52,7 @@ const workloadResources: readonly (readonly [string, readonly string[]])[] = [
   ['networking.k8s.io', ['ingresses', 'ingresses/status', 'networkpolicies']],
 ];
 
+/** What view grants (system:aggregate-to-view). */
 function viewRules(): PolicyRule[] {
   const rules = workloadResources.map(([group, resources]) => ({
     apiGroups: [group],
@@ -62,6 +65,7 @@ function viewRules(): PolicyRule[] {
   ];
 }
 
+/** What edit grants beyond view (system:aggregate-to-edit). */
 function editRules(): PolicyRule[] {
   const writes = workloadResources.map(([group, resources]) => ({
     apiGroups: [group],
@@ -83,9 +87,10 @@ function editRules(): PolicyRule[] {
   };
   const secrets = { apiGroups: [''], resources: ['secrets'], verbs: [...read, ...write] };
   const impersonate = { apiGroups: [''], resources: ['serviceaccounts'], verbs: ['impersonate'] };
-  return [...viewRules(), ...writes, pods, secrets, impersonate];
+  return [...writes, pods, secrets, impersonate];
 }
 
+/** What admin grants beyond edit (system:aggregate-to-admin). */
 function adminRules(): PolicyRule[] {
   const rbac = {
     apiGroups: ['rbac.authorization.k8s.io'],
@@ -97,7 +102,7 @@ function adminRules(): PolicyRule[] {
     resources: ['localsubjectaccessreviews'],
     verbs: ['create'],
   };
-  return [...editRules(), rbac, reviews];
+  return [rbac, reviews];
 }
 
 const publicInfo = ['/healthz', '/livez', '/readyz', '/version', '/version/'];
@@ -108,9 +113,9 @@ const roles: Readonly<Record<string, PolicyRule[]>> = {
     { apiGroups: ['*'], resources: ['*'], verbs: ['*'] },
     { nonResourceURLs: ['*'], verbs: ['*'] },
   ],
-  admin: adminRules(),
-  edit: editRules(),
-  view: viewRules(),
+  'system:aggregate-to-admin': adminRules(),
+  'system:aggregate-to-edit': editRules(),
+  'system:aggregate-to-view': viewRules(),
   'system:discovery': [{ nonResourceURLs: discovery, verbs: ['get'] }],
   'system:public-info-viewer': [{ nonResourceURLs: publicInfo, verbs: ['get'] }],
   'system:basic-user': [
@@ -122,6 +127,20 @@ const roles: Readonly<Record<string, PolicyRule[]>> = {
     { apiGroups: ['authentication.k8s.io'], resources: ['selfsubjectreviews'], verbs: ['create'] },
   ],
 };
+
+const aggregateTo = (role: string): string => `rbac.authorization.k8s.io/aggregate-to-${role}`;
+
+/** The roles admin, edit and view aggregate from, and what edit and view feed in turn, as v1.32. */
+const roleLabels: Readonly<Record<string, Record<string, string>>> = {
+  'system:aggregate-to-admin': { [aggregateTo('admin')]: 'true' },
+  'system:aggregate-to-edit': { [aggregateTo('edit')]: 'true' },
+  'system:aggregate-to-view': { [aggregateTo('view')]: 'true' },
+  edit: { [aggregateTo('admin')]: 'true' },
+  view: { [aggregateTo('edit')]: 'true' },
+};
+
+/** Roles whose rules the aggregation controller builds from those labelled aggregate-to-<name>. */
+const aggregatedRoles = ['admin', 'edit', 'view'];
 
 const bindings: Readonly<Record<string, readonly string[]>> = {
   'cluster-admin': ['system:masters'],
@@ -135,13 +154,26 @@ const bootstrapMetadata = {
   annotations: { 'rbac.authorization.kubernetes.io/autoupdate': 'true' },
 };
 
-/** Creates the bootstrap roles and bindings, as kube-apiserver's RBAC post-start hook does. */
-export function seedDefaultRoles(registry: Registry): void {
+function roleMetadata(name: string): Record<string, unknown> {
+  const labels = { ...bootstrapMetadata.labels, ...roleLabels[name] };
+  return { name, labels, annotations: bootstrapMetadata.annotations };
+}
+
+/**
+ * Creates the bootstrap roles and bindings, as kube-apiserver's RBAC post-start hook does, and
+ * aggregates admin, edit and view right away, so they grant from the moment they exist even where
+ * no controllers run.
+ */
+export function seedDefaultRoles(registry: Registry, clock: Clock): void {
   for (const [name, rules] of Object.entries(roles))
-    registry.create(clusterRoleType, undefined, {
-      metadata: { name, ...bootstrapMetadata },
-      rules,
-    });
+    registry.create(clusterRoleType, undefined, { metadata: roleMetadata(name), rules });
+  for (const name of aggregatedRoles) {
+    const aggregationRule = {
+      clusterRoleSelectors: [{ matchLabels: { [aggregateTo(name)]: 'true' } }],
+    };
+    registry.create(clusterRoleType, undefined, { metadata: roleMetadata(name), aggregationRule });
+  }
+  aggregateAllRoles(registry, clock);
   for (const [name, groups] of Object.entries(bindings)) {
     const subjects = groups.map((group) => ({
       apiGroup: 'rbac.authorization.k8s.io',

@@ -17,6 +17,7 @@ import { jobController } from './job-controller.ts';
 import { statefulSetController } from './statefulset-controller.ts';
 import { PendingCreations } from './pending-creations.ts';
 import { quotaController } from './quota-controller.ts';
+import { clusterRoleAggregationController } from './clusterrole-aggregation-controller.ts';
 
 /** What the controllers of a cluster share. */
 export interface ClusterDeps {
@@ -64,6 +65,7 @@ export function startControllers(deps: ClusterDeps): ControllerHandle {
     disruptionController,
     crdController,
     quotaController,
+    clusterRoleAggregationController,
   ];
   const queue = new Set<string>();
   let scheduled: NodeJS.Immediate | undefined;

@@ -37,7 +37,7 @@ function seedWorkload(registry: Registry, workload: WorkloadSpec): void {
 
 /** Creates the cluster's namespaces, nodes, `kubernetes` service and workloads; controllers do the rest. */
 export function seedCluster(registry: Registry, spec: ClusterSpec, clock: Clock): void {
-  seedDefaultRoles(registry);
+  seedDefaultRoles(registry, clock);
   seedSystemPriorityClasses(registry);
   for (const name of namespacesOf(spec))
     registry.create(namespaceType, undefined, { metadata: { name } });
