@@ -95,7 +95,10 @@ export const staleObjectMessage =
 
 /** 422 for an object that fails validation; one cause per invalid field. */
 export function invalid(type: ResourceType, name: string, causes: StatusCause[]): KubeError {
-  const listed = causes.map((cause) => `${cause.field ?? ''}: ${cause.message ?? ''}`);
+  // The message lists each distinct error once (ErrorList.ToAggregate); the causes keep them all.
+  const listed = [
+    ...new Set(causes.map((cause) => `${cause.field ?? ''}: ${cause.message ?? ''}`)),
+  ];
   const joined = listed.length === 1 ? (listed[0] ?? '') : `[${listed.join(', ')}]`;
   const qualifiedKind = type.group ? `${type.kind}.${type.group}` : type.kind;
   const message = `${qualifiedKind} "${name}" is invalid: ${joined}`;

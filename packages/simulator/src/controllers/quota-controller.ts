@@ -7,6 +7,7 @@ import { recordAt } from '../api/table/json-path.ts';
 import { canonical } from '../kinds/quantities.ts';
 import { quotaKinds, shown, totalUsage } from '../kinds/quota-usage.ts';
 import type { Usage } from '../kinds/quota-usage.ts';
+import { isCovered } from '../kinds/quota-scopes.ts';
 import type { Controller, ControllerDeps } from './controller-manager.ts';
 import { keyOf, splitKey } from './kinds.ts';
 import { writeStatus } from './owned-pods.ts';
@@ -14,19 +15,20 @@ import { writeStatus } from './owned-pods.ts';
 const quotaType = typeOfKind('', 'ResourceQuota');
 const countedTypes = quotaKinds.map((kind) => typeOfKind('', kind));
 
-function namespaceUsage(deps: ControllerDeps, namespace: string): Usage {
+/** What the objects of the quota's namespace that match its scopes use. */
+function quotaUsage(deps: ControllerDeps, quota: StoredObject): Usage {
   const usage: Usage = new Map();
   for (const type of countedTypes) {
-    for (const [key, amount] of totalUsage(type.kind, deps.registry.store.list(type, namespace))) {
-      usage.set(key, amount);
-    }
+    const objects = deps.registry.store.list(type, quota.metadata.namespace ?? '');
+    const covered = objects.filter((object) => isCovered(type.kind, quota, object));
+    for (const [key, amount] of totalUsage(type.kind, covered)) usage.set(key, amount);
   }
   return usage;
 }
 
 function sync(deps: ControllerDeps, quota: StoredObject): void {
   const specHard = recordAt(quota, 'spec.hard');
-  const usage = namespaceUsage(deps, quota.metadata.namespace ?? '');
+  const usage = quotaUsage(deps, quota);
   const keys = Object.keys(specHard).sort();
   const status = {
     hard: Object.fromEntries(keys.map((key) => [key, canonical(specHard[key])])),

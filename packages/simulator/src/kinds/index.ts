@@ -16,6 +16,7 @@ import { autoscalerHooks } from './autoscaling-kinds.ts';
 import { cronJobHooks, jobHooks } from './batch-kinds.ts';
 import { crdHooks, podDisruptionBudgetHooks } from './extension-kinds.ts';
 import { limitRangeHooks } from './limit-range-kinds.ts';
+import { resourceQuotaHooks } from './quota-kinds.ts';
 import { clusterRoleBindingHooks, roleBindingHooks } from './rbac-kinds.ts';
 
 export type { HookContext, KindHooks } from './kind-hooks.ts';
@@ -26,6 +27,7 @@ const hooksByKind: Readonly<Record<string, KindHooks>> = {
   '/Service': serviceHooks,
   '/Secret': secretHooks,
   '/LimitRange': limitRangeHooks,
+  '/ResourceQuota': resourceQuotaHooks,
   'apps/Deployment': deploymentHooks,
   'apps/ReplicaSet': replicaSetHooks,
   'apps/StatefulSet': statefulSetHooks,

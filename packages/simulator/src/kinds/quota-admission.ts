@@ -9,6 +9,7 @@ import { typeOfKind } from '../api/resource-types.ts';
 import type { HookContext } from './kind-hooks.ts';
 import { addUsage, hardOf, quotaKinds, shown, totalUsage, tracks, usageOf } from './quota-usage.ts';
 import type { Usage } from './quota-usage.ts';
+import { isCovered } from './quota-scopes.ts';
 
 /** What the check reads: the namespace's quotas and its objects of the created kind. */
 export interface QuotaView {
@@ -90,11 +91,16 @@ function checkOne(type: ResourceType, object: KubeObject, quota: KubeObject, use
   throw forbidden(type, name, text);
 }
 
-/** Refuses (403) creating `object` when a quota of its namespace forbids it, as kube-apiserver words it. */
+/**
+ * Refuses (403) creating `object` when a quota of its namespace forbids it, as kube-apiserver words
+ * it. Only quotas whose scopes the object matches apply, each against the objects it covers.
+ */
 export function checkQuotas(type: ResourceType, object: KubeObject, view: QuotaView): void {
-  if (view.quotas.length === 0) return;
-  const used = totalUsage(type.kind, view.objects);
-  for (const quota of view.quotas) checkOne(type, object, quota, used);
+  for (const quota of view.quotas) {
+    if (!isCovered(type.kind, quota, object)) continue;
+    const covered = view.objects.filter((other) => isCovered(type.kind, quota, other));
+    checkOne(type, object, quota, totalUsage(type.kind, covered));
+  }
 }
 
 const quotaType = typeOfKind('', 'ResourceQuota');
