@@ -1,26 +1,15 @@
 // The scheduler: filters nodes by readiness, selectors, affinity and free requests, then picks the least allocated.
 import { parseQuantity } from '@flotilla/protocol';
-import { arrayAt, recordAt } from '../api/table/json-path.ts';
+import { recordAt } from '../api/table/json-path.ts';
+import { podTotals } from '../kinds/pod-usage.ts';
 import type { StoredObject } from '../api/types.ts';
 import { nodeFilterReasons } from './node-filters.ts';
 import type { Resources } from './node-filters.ts';
 
-/** What a pod asks of a node: CPU cores, memory bytes, one pod slot. */
+/** What a pod asks of a node: CPU cores, memory bytes (init containers counted as the API does), one pod slot. */
 export function podRequests(pod: StoredObject): Resources {
-  const sum = (containers: unknown[], name: string): number =>
-    containers.reduce<number>(
-      (total, c) => total + parseQuantity(recordAt(c, 'resources.requests')[name]),
-      0,
-    );
-  const max = (containers: unknown[], name: string): number =>
-    Math.max(0, ...containers.map((c) => parseQuantity(recordAt(c, 'resources.requests')[name])));
-  const containers = arrayAt(pod, 'spec.containers');
-  const init = arrayAt(pod, 'spec.initContainers');
-  return {
-    cpu: Math.max(sum(containers, 'cpu'), max(init, 'cpu')),
-    memory: Math.max(sum(containers, 'memory'), max(init, 'memory')),
-    pods: 1,
-  };
+  const totals = podTotals(recordAt(pod, 'spec'), 'requests');
+  return { cpu: totals.get('cpu')?.value ?? 0, memory: totals.get('memory')?.value ?? 0, pods: 1 };
 }
 
 /** Where a pod goes, or why it cannot go anywhere (the FailedScheduling message). */
