@@ -5,9 +5,9 @@ import type { StoredObject } from '../api/types.ts';
 import { stableJson } from '../api/stable-json.ts';
 import { recordAt } from '../api/table/json-path.ts';
 import { canonical } from '../kinds/quantities.ts';
-import { quotaKinds, shown, totalUsage } from '../kinds/quota-usage.ts';
+import { quotaKinds, shown } from '../kinds/quota-usage.ts';
 import type { Usage } from '../kinds/quota-usage.ts';
-import { isCovered } from '../kinds/quota-scopes.ts';
+import { coveredUsage } from '../kinds/quota-scopes.ts';
 import type { Controller, ControllerDeps } from './controller-manager.ts';
 import { keyOf, splitKey } from './kinds.ts';
 import { writeStatus } from './owned-pods.ts';
@@ -20,8 +20,7 @@ function quotaUsage(deps: ControllerDeps, quota: StoredObject): Usage {
   const usage: Usage = new Map();
   for (const type of countedTypes) {
     const objects = deps.registry.store.list(type, quota.metadata.namespace ?? '');
-    const covered = objects.filter((object) => isCovered(type.kind, quota, object));
-    for (const [key, amount] of totalUsage(type.kind, covered)) usage.set(key, amount);
+    for (const [key, amount] of coveredUsage(type.kind, quota, objects)) usage.set(key, amount);
   }
   return usage;
 }

@@ -7,9 +7,9 @@ import type { ResourceType } from '../api/resource-types.ts';
 import { record } from './defaulting.ts';
 import { typeOfKind } from '../api/resource-types.ts';
 import type { HookContext } from './kind-hooks.ts';
-import { addUsage, hardOf, quotaKinds, shown, totalUsage, tracks, usageOf } from './quota-usage.ts';
+import { addUsage, hardOf, quotaKinds, shown, tracks, usageOf } from './quota-usage.ts';
 import type { Usage } from './quota-usage.ts';
-import { isCovered } from './quota-scopes.ts';
+import { coveredUsage, isCovered } from './quota-scopes.ts';
 
 /** What the check reads: the namespace's quotas and its objects of the created kind. */
 export interface QuotaView {
@@ -98,8 +98,7 @@ function checkOne(type: ResourceType, object: KubeObject, quota: KubeObject, use
 export function checkQuotas(type: ResourceType, object: KubeObject, view: QuotaView): void {
   for (const quota of view.quotas) {
     if (!isCovered(type.kind, quota, object)) continue;
-    const covered = view.objects.filter((other) => isCovered(type.kind, quota, other));
-    checkOne(type, object, quota, totalUsage(type.kind, covered));
+    checkOne(type, object, quota, coveredUsage(type.kind, quota, view.objects));
   }
 }
 

@@ -5,6 +5,8 @@ import type { KubeObject } from '../api/types.ts';
 import { record } from './defaulting.ts';
 import type { Json } from './defaulting.ts';
 import { qosClass } from './pod-spec.ts';
+import { totalUsage } from './quota-usage.ts';
+import type { Usage } from './quota-usage.ts';
 
 /** One scope requirement: `spec.scopes` entries become Exists, as the admission plugin reads them. */
 interface ScopeRequirement {
@@ -112,4 +114,16 @@ export function isCovered(kind: string, quota: KubeObject, object: KubeObject): 
   const requirements = requirementsOf(quota);
   if (requirements.length === 0) return true;
   return kind === 'Pod' && requirements.every((requirement) => podMatches(object, requirement));
+}
+
+/** What the `objects` of `kind` that `quota` covers use, for its status and its admission check. */
+export function coveredUsage(
+  kind: string,
+  quota: KubeObject,
+  objects: readonly KubeObject[],
+): Usage {
+  return totalUsage(
+    kind,
+    objects.filter((object) => isCovered(kind, quota, object)),
+  );
 }
