@@ -7,7 +7,9 @@ import {
   elapsed,
   get,
   ms,
+  listEncodings,
   overallMeaning,
+  pct,
   overallRate,
   percentile,
   type Encoding,
@@ -73,11 +75,6 @@ function summary(samples: readonly ListSample[]) {
   };
 }
 
-const encodings: { encoding: Encoding; label: string }[] = [
-  { encoding: 'gzip', label: 'as kubectl asks for it (gzip)' },
-  { encoding: 'identity', label: 'uncompressed (`kubectl --disable-compression`)' },
-];
-
 /** The list through both paths in one encoding: table rows and the hub's share of direct. */
 async function listRows(layout: Layout, encoding: Encoding, label: string) {
   const call = (t: Layout['direct']) => listSample(layout, t, { path: largeListPath, encoding });
@@ -85,7 +82,6 @@ async function listRows(layout: Layout, encoding: Encoding, label: string) {
   const samples = await interleaved(layout, { count: listRuns, budgetMs: 180_000 }, call);
   const direct = summary(samples.direct);
   const hub = summary(samples.hub);
-  const pct = (a: number, b: number) => `${((a / b) * 100).toFixed(0)}%`;
   const cpuCells = (r: typeof hub) => processNames.map((n) => `${r.cpu(n).toFixed(0)} ms`);
   const row = (first: string, name: PathName, r: typeof hub) =>
     `| ${first} | ${name} | ${r.overall.toFixed(0)} MB/s | ${r.median.toFixed(0)} MB/s | ${r.best.toFixed(0)} MB/s | ${cpuCells(r).join(' | ')} |`;
@@ -100,7 +96,7 @@ async function listRows(layout: Layout, encoding: Encoding, label: string) {
 async function throughput(layout: Layout): Promise<string> {
   const bytes = await largeListReady(layout.direct);
   const results = [];
-  for (const { encoding, label } of encodings)
+  for (const { encoding, label } of listEncodings)
     results.push(await listRows(layout, encoding, label));
   const identity = results[results.length - 1];
   return [

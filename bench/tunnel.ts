@@ -12,7 +12,9 @@ import {
   ms,
   percentile,
   timeEach,
+  listEncodings,
   overallMeaning,
+  pct,
   overallRate,
   type Encoding,
   type Target,
@@ -97,16 +99,11 @@ function summary(samples: readonly ListSample[]) {
   };
 }
 
-const encodings: { encoding: Encoding; label: string }[] = [
-  { encoding: 'gzip', label: 'as kubectl asks for it (gzip)' },
-  { encoding: 'identity', label: 'uncompressed (`kubectl --disable-compression`)' },
-];
-
 async function throughput(t: Targets, runs: number): Promise<string> {
   const bytes = await largeListReady(t.direct);
   const rows: string[] = [];
   const verdicts: string[] = [];
-  for (const { encoding, label } of encodings) {
+  for (const { encoding, label } of listEncodings) {
     const samples = await interleaved(t, runs, (target) => listRate(target, encoding));
     const direct = summary(samples.direct);
     const hub = summary(samples.hub);
@@ -129,8 +126,6 @@ async function throughput(t: Targets, runs: number): Promise<string> {
     `Through the hub (goal ≥ 80%): ${verdicts.join('; ')}. ${overallMeaning} Every part runs in this one process, so the CPU column is the whole path's work: simulator, client, and for the hub also the agent, both ends of the tunnel and a second TLS hop.`,
   ].join('\n');
 }
-
-const pct = (a: number, b: number) => `${((a / b) * 100).toFixed(0)}%`;
 
 async function frozenConsumer(t: Targets): Promise<string> {
   const path = '/api/v1/namespaces/kube-system';

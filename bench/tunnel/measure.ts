@@ -24,6 +24,12 @@ function agentFor(target: Target): Agent {
 /** How a GET asks for its body: as kubectl does by default (gzip), or uncompressed. */
 export type Encoding = 'gzip' | 'identity';
 
+/** The two ways the benchmarks request the big list, with the label their tables print. */
+export const listEncodings: readonly { encoding: Encoding; label: string }[] = [
+  { encoding: 'gzip', label: 'as kubectl asks for it (gzip)' },
+  { encoding: 'identity', label: 'uncompressed (`kubectl --disable-compression`)' },
+];
+
 export interface GetOptions {
   readonly encoding?: Encoding;
   readonly onStart?: (response: IncomingMessage) => void;
@@ -91,6 +97,9 @@ export function percentile(samples: readonly number[], p: number): number {
 }
 
 export const ms = (value: number) => `${value.toFixed(2)} ms`;
+
+/** `a` as a whole percentage of `b`. */
+export const pct = (a: number, b: number) => `${((a / b) * 100).toFixed(0)}%`;
 
 /** Closes the keep-alive agents so the process can exit. */
 export function closeAgents(): void {
